@@ -1,0 +1,43 @@
+package io.crosscountry;
+
+import io.crosscountry.analysis.Trace;
+import io.crosscountry.analysis.Tracer;
+import io.crosscountry.elimination.Graph;
+import java.util.Objects;
+
+/**
+ * The entry point of crosscountry: extracts a method's computational graph from its bytecode.
+ *
+ * <p>Code generation ({@code jacobian}) and search ({@code optimize}) build on this graph.
+ */
+public final class CrossCountry {
+
+    private CrossCountry() {
+    }
+
+    /**
+     * The computational graph of {@code owner.method} traced at {@code exampleArgs}.
+     *
+     * <p>The example arguments fix array lengths, integer parameters and the branches taken on
+     * doubles. Inputs are the {@code double}/{@code float} parameters and the elements of
+     * {@code double[]}, {@code float[]} and {@code double[][]} parameters, flattened in parameter
+     * order; outputs are the returned values, flattened.
+     *
+     * @throws IllegalArgumentException      when there is no such static method or the arguments do
+     *                                       not fit it
+     * @throws UnsupportedBytecodeException when the method uses bytecode the analysis cannot handle
+     */
+    public static Graph graph(Class<?> owner, String method, Object... exampleArgs) {
+        return trace(owner, method, exampleArgs).graph();
+    }
+
+    /**
+     * Like {@link #graph}, but also returns the guards recorded at branches on doubles, the input
+     * labels and the values seen at the example arguments.
+     */
+    public static Trace trace(Class<?> owner, String method, Object... exampleArgs) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(method, "method");
+        return Tracer.trace(owner, method, exampleArgs);
+    }
+}

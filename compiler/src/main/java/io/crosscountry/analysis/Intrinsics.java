@@ -1,0 +1,73 @@
+package io.crosscountry.analysis;
+
+import io.crosscountry.elimination.Op;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Static methods the analysis turns into one vertex each: {@code java.lang.Math},
+ * {@code java.lang.StrictMath} and {@link io.crosscountry.MathX}.
+ */
+final class Intrinsics {
+
+    private static final Map<String, Op> TABLE = new HashMap<>();
+
+    static {
+        for (String owner : new String[] {"java/lang/Math", "java/lang/StrictMath"}) {
+            unary(owner, "sqrt", Op.SQRT);
+            unary(owner, "cbrt", Op.CBRT);
+            unary(owner, "abs", Op.ABS);
+            unary(owner, "exp", Op.EXP);
+            unary(owner, "expm1", Op.EXPM1);
+            unary(owner, "log", Op.LOG);
+            unary(owner, "log10", Op.LOG10);
+            unary(owner, "log1p", Op.LOG1P);
+            unary(owner, "sin", Op.SIN);
+            unary(owner, "cos", Op.COS);
+            unary(owner, "tan", Op.TAN);
+            unary(owner, "asin", Op.ASIN);
+            unary(owner, "acos", Op.ACOS);
+            unary(owner, "atan", Op.ATAN);
+            unary(owner, "sinh", Op.SINH);
+            unary(owner, "cosh", Op.COSH);
+            unary(owner, "tanh", Op.TANH);
+            binary(owner, "atan2", Op.ATAN2);
+            binary(owner, "pow", Op.POW);
+            binary(owner, "hypot", Op.HYPOT);
+            binary(owner, "max", Op.MAX);
+            binary(owner, "min", Op.MIN);
+            TABLE.put(owner + ".abs(F)F", Op.ABS);
+            TABLE.put(owner + ".max(FF)F", Op.MAX);
+            TABLE.put(owner + ".min(FF)F", Op.MIN);
+        }
+        String mathx = "io/crosscountry/MathX";
+        unary(mathx, "asinh", Op.ASINH);
+        unary(mathx, "acosh", Op.ACOSH);
+        unary(mathx, "atanh", Op.ATANH);
+        unary(mathx, "erf", Op.ERF);
+        unary(mathx, "logistic", Op.LOGISTIC);
+    }
+
+    private Intrinsics() {
+    }
+
+    private static void unary(String owner, String name, Op op) {
+        TABLE.put(owner + "." + name + "(D)D", op);
+    }
+
+    private static void binary(String owner, String name, Op op) {
+        TABLE.put(owner + "." + name + "(DD)D", op);
+    }
+
+    /** The operation for a static call, if it is an intrinsic. */
+    static Optional<Op> lookup(String owner, String name, String descriptor) {
+        return Optional.ofNullable(TABLE.get(owner + "." + name + descriptor));
+    }
+
+    /** Whether calls to this class are library calls that must be intrinsics (never inlined). */
+    static boolean isLibrary(String owner) {
+        return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/")
+                || owner.startsWith("sun/") || owner.equals("io/crosscountry/MathX");
+    }
+}

@@ -1,0 +1,62 @@
+package io.crosscountry.analysis;
+
+import io.crosscountry.MathX;
+import io.crosscountry.elimination.Op;
+
+/**
+ * The value of each {@link Op}: one rule per operation, the same functions the traced method calls,
+ * so a graph evaluates to exactly the method's result.
+ */
+public final class OpValues {
+
+    private OpValues() {
+    }
+
+    /**
+     * Applies {@code op} to its operands.
+     *
+     * @param single whether the operation is a float operation (the result is rounded to float)
+     */
+    public static double apply(Op op, boolean single, double a, double b) {
+        double r = apply(op, a, b);
+        return single ? (double) (float) r : r;
+    }
+
+    private static double apply(Op op, double a, double b) {
+        return switch (op) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+            case NEG -> -a;
+            case TO_FLOAT, COPY -> a;
+            case ABS -> Math.abs(a);
+            case SQRT -> Math.sqrt(a);
+            case CBRT -> Math.cbrt(a);
+            case EXP -> Math.exp(a);
+            case EXPM1 -> Math.expm1(a);
+            case LOG -> Math.log(a);
+            case LOG10 -> Math.log10(a);
+            case LOG1P -> Math.log1p(a);
+            case SIN -> Math.sin(a);
+            case COS -> Math.cos(a);
+            case TAN -> Math.tan(a);
+            case ASIN -> Math.asin(a);
+            case ACOS -> Math.acos(a);
+            case ATAN -> Math.atan(a);
+            case SINH -> Math.sinh(a);
+            case COSH -> Math.cosh(a);
+            case TANH -> Math.tanh(a);
+            case ASINH -> MathX.asinh(a);
+            case ACOSH -> MathX.acosh(a);
+            case ATANH -> MathX.atanh(a);
+            case ERF -> MathX.erf(a);
+            case LOGISTIC -> MathX.logistic(a);
+            case ATAN2 -> Math.atan2(a, b);
+            case POW -> Math.pow(a, b);
+            case HYPOT -> Math.hypot(a, b);
+            case MAX -> Math.max(a, b);
+            case MIN -> Math.min(a, b);
+        };
+    }
+}

@@ -1,0 +1,1073 @@
+package io.crosscountry.analysis;
+
+import io.crosscountry.UnsupportedBytecodeException;
+import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.Op;
+import io.crosscountry.elimination.Operand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.util.Printer;
+
+/**
+ * Symbolic execution of a static method's bytecode at example arguments, producing its
+ * computational graph.
+ *
+ * <p>Doubles and floats are symbolic ({@link Num}: a literal, an input or a vertex, with its
+ * concrete value); ints, longs, booleans, references and array lengths are concrete. Every double
+ * operation on a non-constant operand becomes one vertex, in execution order; operations on
+ * constants only are folded. Loops unroll because their counters are concrete; static methods of
+ * user code are inlined; {@code Math}/{@code StrictMath}/{@code MathX} functions are intrinsics;
+ * {@code static final} fields are read as constants; a comparison of doubles follows the example
+ * values and records a {@link Guard}. Anything else raises {@link UnsupportedBytecodeException}
+ * naming the instruction, method and line.
+ */
+public final class Tracer {
+
+    /** Instructions executed before tracing gives up (a loop that never ends, or a huge graph). */
+    static final long MAX_STEPS = 50_000_000L;
+    /** Maximum depth of inlined calls (recursion). */
+    static final int MAX_DEPTH = 256;
+
+    private static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+    private static final Object VOID = new Object();
+
+    private final ClassLoader loader;
+    private final Map<String, ClassNode> classes = new HashMap<>();
+    private final Map<MethodNode, Map<AbstractInsnNode, Integer>> lines = new IdentityHashMap<>();
+    private final Map<Object, ArrayRef> constantArrays = new IdentityHashMap<>();
+    private final List<Guard> guards = new ArrayList<>();
+    private final List<Double> vertexValues = new ArrayList<>();
+    private Graph.Builder builder;
+    private long steps;
+
+    private Tracer(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /**
+     * Traces {@code owner.methodName} at {@code args}.
+     *
+     * @throws IllegalArgumentException      when there is no such static method, it is ambiguous, or
+     *                                       the arguments do not fit its parameters
+     * @throws UnsupportedBytecodeException when the method uses bytecode the analysis cannot handle
+     */
+    public static Trace trace(Class<?> owner, String methodName, Object... args) {
+        ClassLoader loader = owner.getClassLoader() != null ? owner.getClassLoader() : ClassLoader.getSystemClassLoader();
+        return new Tracer(loader).run(owner, methodName, args == null ? new Object[0] : args);
+    }
+
+    private Trace run(Class<?> owner, String methodName, Object[] args) {
+        String ownerName = Type.getInternalName(owner);
+        ClassNode cn = classNode(ownerName);
+        MethodNode m = findEntry(cn, ownerName, methodName, args);
+        String id = methodId(ownerName, m);
+        Type[] params = Type.getArgumentTypes(m.desc);
+        if (params.length != args.length) {
+            throw new IllegalArgumentException(id + " takes " + params.length + " parameters but " + args.length
+                    + " example arguments were given");
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < params.length; i++) {
+            countInputs(params[i], args[i], paramName(m, i), id, labels);
+        }
+        builder = Graph.builder(labels.size());
+        int[] next = {0};
+        Object[] values = new Object[params.length];
+        for (int i = 0; i < params.length; i++) {
+            values[i] = bindParameter(params[i], args[i], next);
+        }
+        Object result = invoke(ownerName, m, values, 0);
+        List<Num> outs = new ArrayList<>();
+        flattenResult(result, outs, id);
+        int[] outputIds = new int[outs.size()];
+        double[] outputValues = new double[outs.size()];
+        boolean[] used = new boolean[builder.size() + outs.size() + 1];
+        for (int i = 0; i < outs.size(); i++) {
+            Num o = outs.get(i);
+            int vid = o.ref();
+            if (vid <= 0 || used[vid]) {
+                vid = builder.add(Op.COPY, o.single(), o.operand());
+                vertexValues.add(o.value());
+            }
+            used[vid] = true;
+            outputIds[i] = vid;
+            outputValues[i] = o.value();
+        }
+        builder.outputs(outputIds);
+        double[] vv = vertexValues.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Trace(builder.build(), id, labels, guards, vv, outputValues);
+    }
+
+    // ---------------------------------------------------------------- entry and parameters
+
+    private MethodNode findEntry(ClassNode cn, String ownerName, String methodName, Object[] args) {
+        List<MethodNode> named = new ArrayList<>();
+        for (MethodNode m : cn.methods) {
+            if (m.name.equals(methodName)) {
+                named.add(m);
+            }
+        }
+        if (named.isEmpty()) {
+            throw new IllegalArgumentException("no method '" + methodName + "' in " + ownerName.replace('/', '.'));
+        }
+        List<MethodNode> fitting = new ArrayList<>();
+        for (MethodNode m : named) {
+            if (Type.getArgumentTypes(m.desc).length == args.length) {
+                fitting.add(m);
+            }
+        }
+        if (fitting.size() > 1) {
+            fitting.removeIf(m -> !argsFit(Type.getArgumentTypes(m.desc), args));
+        }
+        if (fitting.isEmpty()) {
+            throw new IllegalArgumentException("no method '" + methodName + "' in " + ownerName.replace('/', '.')
+                    + " takes " + args.length + " parameters (example arguments must match the parameters)");
+        }
+        if (fitting.size() > 1) {
+            throw new IllegalArgumentException("method '" + methodName + "' in " + ownerName.replace('/', '.')
+                    + " is overloaded ambiguously for these example arguments");
+        }
+        MethodNode m = fitting.get(0);
+        if ((m.access & Opcodes.ACC_STATIC) == 0) {
+            throw new IllegalArgumentException(methodId(ownerName, m) + " must be static to be differentiated");
+        }
+        String ret = Type.getReturnType(m.desc).getDescriptor();
+        if (!List.of("D", "F", "[D", "[F", "[[D").contains(ret)) {
+            throw new IllegalArgumentException(methodId(ownerName, m)
+                    + " must return double, float, double[], float[] or double[][] (returns " + Type.getReturnType(m.desc).getClassName() + ")");
+        }
+        return m;
+    }
+
+    private static boolean argsFit(Type[] params, Object[] args) {
+        for (int i = 0; i < params.length; i++) {
+            if (!fits(params[i], args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean fits(Type t, Object arg) {
+        return switch (t.getDescriptor()) {
+            case "D", "F" -> arg instanceof Number;
+            case "I", "S", "B" -> arg instanceof Integer || arg instanceof Short || arg instanceof Byte;
+            case "J" -> arg instanceof Long || arg instanceof Integer;
+            case "Z" -> arg instanceof Boolean;
+            case "C" -> arg instanceof Character;
+            case "[D" -> arg instanceof double[];
+            case "[F" -> arg instanceof float[];
+            case "[[D" -> arg instanceof double[][];
+            default -> arg == null || t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY;
+        };
+    }
+
+    private static String paramName(MethodNode m, int index) {
+        if (m.parameters != null && index < m.parameters.size()) {
+            return m.parameters.get(index).name;
+        }
+        return "p" + index;
+    }
+
+    private static void countInputs(Type t, Object arg, String name, String id, List<String> labels) {
+        if (!fits(t, arg)) {
+            throw new IllegalArgumentException("example argument for parameter '" + name + "' of " + id + " must be a "
+                    + t.getClassName() + ", got " + (arg == null ? "null" : arg.getClass().getSimpleName()));
+        }
+        switch (t.getDescriptor()) {
+            case "D", "F" -> labels.add(name);
+            case "[D" -> {
+                for (int i = 0; i < ((double[]) arg).length; i++) {
+                    labels.add(name + "[" + i + "]");
+                }
+            }
+            case "[F" -> {
+                for (int i = 0; i < ((float[]) arg).length; i++) {
+                    labels.add(name + "[" + i + "]");
+                }
+            }
+            case "[[D" -> {
+                double[][] a = (double[][]) arg;
+                for (int i = 0; i < a.length; i++) {
+                    if (a[i] == null) {
+                        throw new IllegalArgumentException("example argument '" + name + "' of " + id + " has a null row " + i);
+                    }
+                    for (int j = 0; j < a[i].length; j++) {
+                        labels.add(name + "[" + i + "][" + j + "]");
+                    }
+                }
+            }
+            default -> {
+                // concrete parameter: not an input
+            }
+        }
+    }
+
+    private Object bindParameter(Type t, Object arg, int[] next) {
+        switch (t.getDescriptor()) {
+            case "D":
+                return new Num(-(++next[0]), ((Number) arg).doubleValue(), false);
+            case "F":
+                return new Num(-(++next[0]), ((Number) arg).floatValue(), true);
+            case "[D": {
+                double[] a = (double[]) arg;
+                Object[] e = new Object[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    e[i] = new Num(-(++next[0]), a[i], false);
+                }
+                return new ArrayRef('D', e);
+            }
+            case "[F": {
+                float[] a = (float[]) arg;
+                Object[] e = new Object[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    e[i] = new Num(-(++next[0]), a[i], true);
+                }
+                return new ArrayRef('F', e);
+            }
+            case "[[D": {
+                double[][] a = (double[][]) arg;
+                Object[] rows = new Object[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    rows[i] = bindParameter(Type.getType("[D"), a[i], next);
+                }
+                return new ArrayRef('L', rows);
+            }
+            default:
+                return concrete(t, arg);
+        }
+    }
+
+    /** Converts a concrete Java value (argument or static final field) to its tracing form. */
+    private Object concrete(Type t, Object value) {
+        if (value == null) {
+            return NULL;
+        }
+        switch (t.getSort()) {
+            case Type.BOOLEAN:
+                return ((Boolean) value) ? 1 : 0;
+            case Type.CHAR:
+                return (int) (Character) value;
+            case Type.BYTE:
+            case Type.SHORT:
+            case Type.INT:
+                return ((Number) value).intValue();
+            case Type.LONG:
+                return ((Number) value).longValue();
+            case Type.FLOAT:
+                return Num.constant(((Number) value).floatValue(), true);
+            case Type.DOUBLE:
+                return Num.constant(((Number) value).doubleValue(), false);
+            default:
+                return value.getClass().isArray() ? constantArray(value) : value;
+        }
+    }
+
+    private ArrayRef constantArray(Object array) {
+        ArrayRef known = constantArrays.get(array);
+        if (known != null) {
+            return known;
+        }
+        Class<?> component = array.getClass().getComponentType();
+        int n = java.lang.reflect.Array.getLength(array);
+        Object[] e = new Object[n];
+        Type ct = Type.getType(component);
+        char kind = component.isPrimitive() ? ct.getDescriptor().charAt(0) : 'L';
+        ArrayRef ref = new ArrayRef(kind, e);
+        constantArrays.put(array, ref);
+        for (int i = 0; i < n; i++) {
+            e[i] = concrete(ct, java.lang.reflect.Array.get(array, i));
+        }
+        return ref;
+    }
+
+    private void flattenResult(Object result, List<Num> outs, String id) {
+        if (result instanceof Num n) {
+            outs.add(n.widened());
+        } else if (result instanceof ArrayRef a) {
+            for (Object e : a.elements) {
+                if (e == NULL) {
+                    throw new IllegalArgumentException(id + " returned an array with a null row");
+                }
+                flattenResult(e, outs, id);
+            }
+        } else {
+            throw new IllegalArgumentException(id + " returned null");
+        }
+    }
+
+    // ---------------------------------------------------------------- class loading
+
+    private ClassNode classNode(String internalName) {
+        ClassNode cn = classes.get(internalName);
+        if (cn == null) {
+            try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+                if (in == null) {
+                    throw new IllegalArgumentException("cannot read the bytecode of " + internalName.replace('/', '.'));
+                }
+                cn = new ClassNode();
+                new ClassReader(in).accept(cn, ClassReader.SKIP_FRAMES);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the bytecode of " + internalName.replace('/', '.'), e);
+            }
+            classes.put(internalName, cn);
+        }
+        return cn;
+    }
+
+    private static String methodId(String owner, MethodNode m) {
+        return owner.replace('/', '.') + "." + m.name + m.desc;
+    }
+
+    // ---------------------------------------------------------------- interpreter
+
+    /** The frame of one method activation. */
+    private final class Frame {
+        final String owner;
+        final MethodNode method;
+        final Object[] locals;
+        final Object[] stack;
+        int sp;
+
+        Frame(String owner, MethodNode method) {
+            this.owner = owner;
+            this.method = method;
+            this.locals = new Object[Math.max(method.maxLocals, 1)];
+            this.stack = new Object[Math.max(method.maxStack, 1) + 2];
+        }
+
+        void push(Object v) {
+            stack[sp++] = v;
+        }
+
+        Object pop() {
+            return stack[--sp];
+        }
+
+        Object peek() {
+            return stack[sp - 1];
+        }
+
+        int popInt() {
+            return (Integer) pop();
+        }
+
+        long popLong() {
+            return (Long) pop();
+        }
+
+        Num popNum() {
+            return (Num) pop();
+        }
+    }
+
+    private static boolean wide(Object v) {
+        return v instanceof Long || (v instanceof Num n && !n.single());
+    }
+
+    private Object invoke(String owner, MethodNode m, Object[] args, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new UnsupportedBytecodeException("INVOKESTATIC " + owner + "." + m.name, methodId(owner, m), -1,
+                    "calls nested deeper than " + MAX_DEPTH + " (unbounded recursion?)");
+        }
+        if ((m.access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) != 0 || m.instructions.size() == 0) {
+            throw new UnsupportedBytecodeException("INVOKESTATIC " + owner + "." + m.name + m.desc, methodId(owner, m), -1,
+                    "method has no bytecode to trace");
+        }
+        Frame f = new Frame(owner, m);
+        int slot = 0;
+        for (Object a : args) {
+            f.locals[slot] = a;
+            slot += wide(a) ? 2 : 1;
+        }
+        return execute(f, depth);
+    }
+
+    @SuppressWarnings("checkstyle:MethodLength")
+    private Object execute(Frame f, int depth) {
+        AbstractInsnNode insn = f.method.instructions.getFirst();
+        while (true) {
+            if (insn == null) {
+                throw unsupported(f, null, "execution fell off the end of the method");
+            }
+            int op = insn.getOpcode();
+            if (op < 0) {
+                insn = insn.getNext();
+                continue;
+            }
+            if (++steps > MAX_STEPS) {
+                throw unsupported(f, insn, "more than " + MAX_STEPS
+                        + " instructions traced (a loop whose bound depends on a double, or a graph too large)");
+            }
+            AbstractInsnNode next = insn.getNext();
+            switch (op) {
+                case Opcodes.NOP -> { }
+                case Opcodes.ACONST_NULL -> f.push(NULL);
+                case Opcodes.ICONST_M1, Opcodes.ICONST_0, Opcodes.ICONST_1, Opcodes.ICONST_2, Opcodes.ICONST_3,
+                        Opcodes.ICONST_4, Opcodes.ICONST_5 -> f.push(op - Opcodes.ICONST_0);
+                case Opcodes.LCONST_0, Opcodes.LCONST_1 -> f.push((long) (op - Opcodes.LCONST_0));
+                case Opcodes.FCONST_0, Opcodes.FCONST_1, Opcodes.FCONST_2 -> f.push(Num.constant(op - Opcodes.FCONST_0, true));
+                case Opcodes.DCONST_0, Opcodes.DCONST_1 -> f.push(Num.constant(op - Opcodes.DCONST_0, false));
+                case Opcodes.BIPUSH, Opcodes.SIPUSH -> f.push(((IntInsnNode) insn).operand);
+                case Opcodes.LDC -> f.push(ldc(f, (LdcInsnNode) insn));
+                case Opcodes.ILOAD, Opcodes.LLOAD, Opcodes.FLOAD, Opcodes.DLOAD, Opcodes.ALOAD ->
+                        f.push(f.locals[((VarInsnNode) insn).var]);
+                case Opcodes.ISTORE, Opcodes.FSTORE, Opcodes.ASTORE -> f.locals[((VarInsnNode) insn).var] = f.pop();
+                case Opcodes.LSTORE, Opcodes.DSTORE -> {
+                    int var = ((VarInsnNode) insn).var;
+                    f.locals[var] = f.pop();
+                    f.locals[var + 1] = null;
+                }
+                case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
+                        Opcodes.CALOAD, Opcodes.SALOAD -> {
+                    int index = f.popInt();
+                    ArrayRef a = array(f, insn, f.pop());
+                    checkIndex(f, insn, a, index);
+                    f.push(a.elements[index]);
+                }
+                case Opcodes.IASTORE, Opcodes.LASTORE, Opcodes.FASTORE, Opcodes.DASTORE, Opcodes.AASTORE,
+                        Opcodes.BASTORE, Opcodes.CASTORE, Opcodes.SASTORE -> {
+                    Object value = f.pop();
+                    int index = f.popInt();
+                    ArrayRef a = array(f, insn, f.pop());
+                    checkIndex(f, insn, a, index);
+                    a.elements[index] = narrowForStore(op, a, value);
+                }
+                case Opcodes.POP -> f.pop();
+                case Opcodes.POP2 -> {
+                    if (!wide(f.pop())) {
+                        f.pop();
+                    }
+                }
+                case Opcodes.DUP -> f.push(f.peek());
+                case Opcodes.DUP_X1 -> {
+                    Object v1 = f.pop();
+                    Object v2 = f.pop();
+                    f.push(v1);
+                    f.push(v2);
+                    f.push(v1);
+                }
+                case Opcodes.DUP_X2 -> {
+                    Object v1 = f.pop();
+                    Object v2 = f.pop();
+                    if (wide(v2)) {
+                        f.push(v1);
+                        f.push(v2);
+                    } else {
+                        Object v3 = f.pop();
+                        f.push(v1);
+                        f.push(v3);
+                        f.push(v2);
+                    }
+                    f.push(v1);
+                }
+                case Opcodes.DUP2 -> {
+                    Object v1 = f.pop();
+                    if (wide(v1)) {
+                        f.push(v1);
+                        f.push(v1);
+                    } else {
+                        Object v2 = f.pop();
+                        f.push(v2);
+                        f.push(v1);
+                        f.push(v2);
+                        f.push(v1);
+                    }
+                }
+                case Opcodes.DUP2_X1 -> {
+                    Object v1 = f.pop();
+                    if (wide(v1)) {
+                        Object v2 = f.pop();
+                        f.push(v1);
+                        f.push(v2);
+                        f.push(v1);
+                    } else {
+                        Object v2 = f.pop();
+                        Object v3 = f.pop();
+                        f.push(v2);
+                        f.push(v1);
+                        f.push(v3);
+                        f.push(v2);
+                        f.push(v1);
+                    }
+                }
+                case Opcodes.DUP2_X2 -> dup2x2(f);
+                case Opcodes.SWAP -> {
+                    Object v1 = f.pop();
+                    Object v2 = f.pop();
+                    f.push(v1);
+                    f.push(v2);
+                }
+                case Opcodes.DADD -> binary(f, Op.ADD, false);
+                case Opcodes.DSUB -> binary(f, Op.SUB, false);
+                case Opcodes.DMUL -> binary(f, Op.MUL, false);
+                case Opcodes.DDIV -> binary(f, Op.DIV, false);
+                case Opcodes.FADD -> binary(f, Op.ADD, true);
+                case Opcodes.FSUB -> binary(f, Op.SUB, true);
+                case Opcodes.FMUL -> binary(f, Op.MUL, true);
+                case Opcodes.FDIV -> binary(f, Op.DIV, true);
+                case Opcodes.DNEG -> f.push(unary(Op.NEG, false, f.popNum()));
+                case Opcodes.FNEG -> f.push(unary(Op.NEG, true, f.popNum()));
+                case Opcodes.DREM, Opcodes.FREM -> {
+                    Num b = f.popNum();
+                    Num a = f.popNum();
+                    if (!a.isConstant() || !b.isConstant()) {
+                        throw unsupported(f, insn, "remainder of a differentiated value is not supported");
+                    }
+                    boolean single = op == Opcodes.FREM;
+                    double r = a.value() % b.value();
+                    f.push(Num.constant(single ? (float) r : r, single));
+                }
+                case Opcodes.IADD, Opcodes.ISUB, Opcodes.IMUL, Opcodes.IDIV, Opcodes.IREM, Opcodes.ISHL, Opcodes.ISHR,
+                        Opcodes.IUSHR, Opcodes.IAND, Opcodes.IOR, Opcodes.IXOR -> {
+                    int b = f.popInt();
+                    int a = f.popInt();
+                    f.push(intOp(f, insn, op, a, b));
+                }
+                case Opcodes.LADD, Opcodes.LSUB, Opcodes.LMUL, Opcodes.LDIV, Opcodes.LREM, Opcodes.LAND, Opcodes.LOR,
+                        Opcodes.LXOR -> {
+                    long b = f.popLong();
+                    long a = f.popLong();
+                    f.push(longOp(f, insn, op, a, b));
+                }
+                case Opcodes.LSHL, Opcodes.LSHR, Opcodes.LUSHR -> {
+                    int s = f.popInt();
+                    long a = f.popLong();
+                    f.push(op == Opcodes.LSHL ? a << s : op == Opcodes.LSHR ? a >> s : a >>> s);
+                }
+                case Opcodes.INEG -> f.push(-f.popInt());
+                case Opcodes.LNEG -> f.push(-f.popLong());
+                case Opcodes.IINC -> {
+                    IincInsnNode inc = (IincInsnNode) insn;
+                    f.locals[inc.var] = (Integer) f.locals[inc.var] + inc.incr;
+                }
+                case Opcodes.I2L -> f.push((long) f.popInt());
+                case Opcodes.I2F -> f.push(Num.constant((float) f.popInt(), true));
+                case Opcodes.I2D -> f.push(Num.constant(f.popInt(), false));
+                case Opcodes.L2I -> f.push((int) f.popLong());
+                case Opcodes.L2F -> f.push(Num.constant((float) f.popLong(), true));
+                case Opcodes.L2D -> f.push(Num.constant((double) f.popLong(), false));
+                case Opcodes.I2B -> f.push((int) (byte) f.popInt());
+                case Opcodes.I2C -> f.push((int) (char) f.popInt());
+                case Opcodes.I2S -> f.push((int) (short) f.popInt());
+                case Opcodes.F2D -> f.push(f.popNum().widened());
+                case Opcodes.D2F -> {
+                    Num a = f.popNum();
+                    f.push(a.isConstant() ? Num.constant((float) a.value(), true) : vertex(Op.TO_FLOAT, true, a));
+                }
+                case Opcodes.F2I, Opcodes.F2L, Opcodes.D2I, Opcodes.D2L -> {
+                    Num a = f.popNum();
+                    if (!a.isConstant()) {
+                        throw unsupported(f, insn, "converting a differentiated value to an integer is not supported");
+                    }
+                    boolean toInt = op == Opcodes.F2I || op == Opcodes.D2I;
+                    f.push(toInt ? (Object) (int) a.value() : (Object) (long) a.value());
+                }
+                case Opcodes.LCMP -> {
+                    long b = f.popLong();
+                    long a = f.popLong();
+                    f.push(Long.compare(a, b));
+                }
+                case Opcodes.DCMPL, Opcodes.DCMPG, Opcodes.FCMPL, Opcodes.FCMPG -> f.push(compare(f, insn, op));
+                case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE -> {
+                    if (branch(op - Opcodes.IFEQ, f.popInt(), 0)) {
+                        next = ((JumpInsnNode) insn).label;
+                    }
+                }
+                case Opcodes.IF_ICMPEQ, Opcodes.IF_ICMPNE, Opcodes.IF_ICMPLT, Opcodes.IF_ICMPGE, Opcodes.IF_ICMPGT,
+                        Opcodes.IF_ICMPLE -> {
+                    int b = f.popInt();
+                    int a = f.popInt();
+                    if (branch(op - Opcodes.IF_ICMPEQ, a, b)) {
+                        next = ((JumpInsnNode) insn).label;
+                    }
+                }
+                case Opcodes.IF_ACMPEQ, Opcodes.IF_ACMPNE -> {
+                    Object b = f.pop();
+                    Object a = f.pop();
+                    if ((a == b) == (op == Opcodes.IF_ACMPEQ)) {
+                        next = ((JumpInsnNode) insn).label;
+                    }
+                }
+                case Opcodes.IFNULL, Opcodes.IFNONNULL -> {
+                    if ((f.pop() == NULL) == (op == Opcodes.IFNULL)) {
+                        next = ((JumpInsnNode) insn).label;
+                    }
+                }
+                case Opcodes.GOTO -> next = ((JumpInsnNode) insn).label;
+                case Opcodes.TABLESWITCH -> {
+                    TableSwitchInsnNode sw = (TableSwitchInsnNode) insn;
+                    int key = f.popInt();
+                    next = key >= sw.min && key <= sw.max ? sw.labels.get(key - sw.min) : sw.dflt;
+                }
+                case Opcodes.LOOKUPSWITCH -> {
+                    LookupSwitchInsnNode sw = (LookupSwitchInsnNode) insn;
+                    int key = f.popInt();
+                    int at = sw.keys.indexOf(key);
+                    next = at >= 0 ? sw.labels.get(at) : sw.dflt;
+                }
+                case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN -> {
+                    return f.pop();
+                }
+                case Opcodes.RETURN -> {
+                    return VOID;
+                }
+                case Opcodes.GETSTATIC -> f.push(getStatic(f, (FieldInsnNode) insn));
+                case Opcodes.INVOKESTATIC -> invokeStatic(f, (MethodInsnNode) insn, depth);
+                case Opcodes.INVOKEVIRTUAL -> invokeVirtual(f, (MethodInsnNode) insn);
+                case Opcodes.NEWARRAY -> f.push(newArray(f, insn, arrayKind(((IntInsnNode) insn).operand), f.popInt()));
+                case Opcodes.ANEWARRAY -> f.push(newArray(f, insn, 'L', f.popInt()));
+                case Opcodes.MULTIANEWARRAY -> {
+                    MultiANewArrayInsnNode ma = (MultiANewArrayInsnNode) insn;
+                    int[] dims = new int[ma.dims];
+                    for (int i = ma.dims - 1; i >= 0; i--) {
+                        dims[i] = f.popInt();
+                    }
+                    f.push(multiArray(f, insn, Type.getType(ma.desc), dims, 0));
+                }
+                case Opcodes.ARRAYLENGTH -> f.push(array(f, insn, f.pop()).elements.length);
+                case Opcodes.CHECKCAST -> { }
+                default -> throw unsupported(f, insn, "unsupported instruction");
+            }
+            insn = next;
+        }
+    }
+
+    private void dup2x2(Frame f) {
+        Object v1 = f.pop();
+        Object v2 = f.pop();
+        if (wide(v1) && wide(v2)) {
+            f.push(v1);
+            f.push(v2);
+            f.push(v1);
+            return;
+        }
+        if (wide(v1)) {
+            Object v3 = f.pop();
+            f.push(v1);
+            f.push(v3);
+            f.push(v2);
+            f.push(v1);
+            return;
+        }
+        Object v3 = f.pop();
+        if (wide(v3)) {
+            f.push(v2);
+            f.push(v1);
+            f.push(v3);
+            f.push(v2);
+            f.push(v1);
+            return;
+        }
+        Object v4 = f.pop();
+        f.push(v2);
+        f.push(v1);
+        f.push(v4);
+        f.push(v3);
+        f.push(v2);
+        f.push(v1);
+    }
+
+    private static boolean branch(int relation, int a, int b) {
+        return switch (relation) {
+            case 0 -> a == b;
+            case 1 -> a != b;
+            case 2 -> a < b;
+            case 3 -> a >= b;
+            case 4 -> a > b;
+            default -> a <= b;
+        };
+    }
+
+    private Object ldc(Frame f, LdcInsnNode insn) {
+        Object c = insn.cst;
+        if (c instanceof Integer || c instanceof Long || c instanceof String) {
+            return c;
+        }
+        if (c instanceof Float x) {
+            return Num.constant(x, true);
+        }
+        if (c instanceof Double x) {
+            return Num.constant(x, false);
+        }
+        throw unsupported(f, insn, "constant of this kind is not supported");
+    }
+
+    // ---------------------------------------------------------------- doubles
+
+    private void binary(Frame f, Op op, boolean single) {
+        Num b = f.popNum();
+        Num a = f.popNum();
+        f.push(vertex(op, single, a, b));
+    }
+
+    private Num unary(Op op, boolean single, Num a) {
+        return vertex(op, single, a);
+    }
+
+    /** One operation: folded when every operand is a constant, else a new vertex. */
+    private Num vertex(Op op, boolean single, Num... args) {
+        double a = args[0].value();
+        double b = args.length > 1 ? args[1].value() : 0.0;
+        double value = OpValues.apply(op, single, a, b);
+        boolean constant = true;
+        for (Num n : args) {
+            constant &= n.isConstant();
+        }
+        if (constant) {
+            return Num.constant(value, single);
+        }
+        Operand[] operands = new Operand[args.length];
+        for (int i = 0; i < args.length; i++) {
+            operands[i] = args[i].operand();
+        }
+        int id = builder.add(op, single, operands);
+        vertexValues.add(value);
+        return new Num(id, value, single);
+    }
+
+    private Integer compare(Frame f, AbstractInsnNode insn, int op) {
+        Num b = f.popNum();
+        Num a = f.popNum();
+        boolean nanHigh = op == Opcodes.DCMPG || op == Opcodes.FCMPG;
+        int r = Guard.compare(a.value(), b.value(), nanHigh);
+        if (!a.isConstant() || !b.isConstant()) {
+            guards.add(new Guard(a.operand(), b.operand(), nanHigh, r, methodId(f.owner, f.method), line(f, insn)));
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- ints and longs
+
+    private int intOp(Frame f, AbstractInsnNode insn, int op, int a, int b) {
+        if ((op == Opcodes.IDIV || op == Opcodes.IREM) && b == 0) {
+            throw unsupported(f, insn, "integer division by zero at the example arguments");
+        }
+        return switch (op) {
+            case Opcodes.IADD -> a + b;
+            case Opcodes.ISUB -> a - b;
+            case Opcodes.IMUL -> a * b;
+            case Opcodes.IDIV -> a / b;
+            case Opcodes.IREM -> a % b;
+            case Opcodes.ISHL -> a << b;
+            case Opcodes.ISHR -> a >> b;
+            case Opcodes.IUSHR -> a >>> b;
+            case Opcodes.IAND -> a & b;
+            case Opcodes.IOR -> a | b;
+            default -> a ^ b;
+        };
+    }
+
+    private long longOp(Frame f, AbstractInsnNode insn, int op, long a, long b) {
+        if ((op == Opcodes.LDIV || op == Opcodes.LREM) && b == 0) {
+            throw unsupported(f, insn, "integer division by zero at the example arguments");
+        }
+        return switch (op) {
+            case Opcodes.LADD -> a + b;
+            case Opcodes.LSUB -> a - b;
+            case Opcodes.LMUL -> a * b;
+            case Opcodes.LDIV -> a / b;
+            case Opcodes.LREM -> a % b;
+            case Opcodes.LAND -> a & b;
+            case Opcodes.LOR -> a | b;
+            default -> a ^ b;
+        };
+    }
+
+    // ---------------------------------------------------------------- arrays
+
+    private ArrayRef array(Frame f, AbstractInsnNode insn, Object v) {
+        if (v == NULL) {
+            throw unsupported(f, insn, "null array at the example arguments");
+        }
+        if (!(v instanceof ArrayRef a)) {
+            throw unsupported(f, insn, "array operation on a value that is not a traced array");
+        }
+        return a;
+    }
+
+    private void checkIndex(Frame f, AbstractInsnNode insn, ArrayRef a, int index) {
+        if (index < 0 || index >= a.elements.length) {
+            throw unsupported(f, insn, "array index " + index + " out of bounds for length " + a.elements.length
+                    + " at the example arguments");
+        }
+    }
+
+    private static Object narrowForStore(int op, ArrayRef a, Object value) {
+        return switch (op) {
+            case Opcodes.BASTORE -> a.kind == 'Z' ? (Integer) value & 1 : (int) (byte) (int) (Integer) value;
+            case Opcodes.CASTORE -> (int) (char) (int) (Integer) value;
+            case Opcodes.SASTORE -> (int) (short) (int) (Integer) value;
+            default -> value;
+        };
+    }
+
+    private static char arrayKind(int type) {
+        return switch (type) {
+            case Opcodes.T_DOUBLE -> 'D';
+            case Opcodes.T_FLOAT -> 'F';
+            case Opcodes.T_LONG -> 'J';
+            case Opcodes.T_BOOLEAN -> 'Z';
+            case Opcodes.T_BYTE -> 'B';
+            case Opcodes.T_CHAR -> 'C';
+            case Opcodes.T_SHORT -> 'S';
+            default -> 'I';
+        };
+    }
+
+    private ArrayRef newArray(Frame f, AbstractInsnNode insn, char kind, int length) {
+        if (length < 0) {
+            throw unsupported(f, insn, "negative array size " + length);
+        }
+        Object zero = switch (kind) {
+            case 'D' -> Num.constant(0.0, false);
+            case 'F' -> Num.constant(0.0, true);
+            case 'J' -> 0L;
+            case 'L' -> NULL;
+            default -> 0;
+        };
+        Object[] e = new Object[length];
+        java.util.Arrays.fill(e, zero);
+        return new ArrayRef(kind, e);
+    }
+
+    private ArrayRef multiArray(Frame f, AbstractInsnNode insn, Type type, int[] dims, int level) {
+        Type element = Type.getType(type.getDescriptor().substring(1));
+        char kind = element.getSort() == Type.ARRAY || element.getSort() == Type.OBJECT ? 'L' : element.getDescriptor().charAt(0);
+        ArrayRef a = newArray(f, insn, kind, dims[level]);
+        if (level + 1 < dims.length) {
+            for (int i = 0; i < a.elements.length; i++) {
+                a.elements[i] = multiArray(f, insn, element, dims, level + 1);
+            }
+        }
+        return a;
+    }
+
+    // ---------------------------------------------------------------- fields and calls
+
+    private Object getStatic(Frame f, FieldInsnNode insn) {
+        try {
+            Class<?> owner = Class.forName(insn.owner.replace('/', '.'), true, loader);
+            Field field = findField(owner, insn.name);
+            if (field == null || !Modifier.isStatic(field.getModifiers())) {
+                throw unsupported(f, insn, "field not found");
+            }
+            if (!Modifier.isFinal(field.getModifiers())) {
+                throw unsupported(f, insn, "reading a mutable static field is not supported (make it static final)");
+            }
+            field.setAccessible(true);
+            return concrete(Type.getType(insn.desc), field.get(null));
+        } catch (ClassNotFoundException | IllegalAccessException | RuntimeException e) {
+            if (e instanceof UnsupportedBytecodeException u) {
+                throw u;
+            }
+            throw unsupported(f, insn, "cannot read static field (" + e + ")");
+        }
+    }
+
+    private static Field findField(Class<?> c, String name) {
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            for (Field field : k.getDeclaredFields()) {
+                if (field.getName().equals(name)) {
+                    return field;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void invokeStatic(Frame f, MethodInsnNode insn, int depth) {
+        Type[] params = Type.getArgumentTypes(insn.desc);
+        Object[] args = new Object[params.length];
+        for (int i = params.length - 1; i >= 0; i--) {
+            args[i] = f.pop();
+        }
+        Optional<Op> intrinsic = Intrinsics.lookup(insn.owner, insn.name, insn.desc);
+        if (intrinsic.isPresent()) {
+            boolean single = Type.getReturnType(insn.desc).getSort() == Type.FLOAT;
+            Num[] nums = new Num[args.length];
+            for (int i = 0; i < args.length; i++) {
+                nums[i] = (Num) args[i];
+            }
+            f.push(vertex(intrinsic.get(), single, nums));
+            return;
+        }
+        if (insn.owner.equals("java/util/Objects") && insn.name.equals("requireNonNull") && args.length >= 1) {
+            if (args[0] == NULL) {
+                throw unsupported(f, insn, "null argument at the example arguments");
+            }
+            f.push(args[0]);
+            return;
+        }
+        if (Intrinsics.isLibrary(insn.owner)) {
+            pushResult(f, insn, callConcrete(f, insn, params, args));
+            return;
+        }
+        ClassNode cn = classNode(insn.owner);
+        for (MethodNode m : cn.methods) {
+            if (m.name.equals(insn.name) && m.desc.equals(insn.desc)) {
+                Object r = invoke(insn.owner, m, args, depth + 1);
+                pushResult(f, insn, r);
+                return;
+            }
+        }
+        throw unsupported(f, insn, "called method not found (inherited static methods are not supported)");
+    }
+
+    private void pushResult(Frame f, MethodInsnNode insn, Object r) {
+        if (Type.getReturnType(insn.desc).getSort() != Type.VOID) {
+            f.push(r);
+        }
+    }
+
+    /** A library call on concrete values only (e.g. {@code Math.max(int, int)}): evaluated now. */
+    private Object callConcrete(Frame f, MethodInsnNode insn, Type[] params, Object[] args) {
+        Object[] real = new Object[args.length];
+        Class<?>[] types = new Class<?>[args.length];
+        for (int i = 0; i < args.length; i++) {
+            types[i] = javaClass(f, insn, params[i]);
+            real[i] = unwrapConcrete(f, insn, params[i], args[i]);
+        }
+        try {
+            Class<?> owner = Class.forName(insn.owner.replace('/', '.'), false, loader);
+            Method m = owner.getMethod(insn.name, types);
+            Object r = m.invoke(null, real);
+            return Type.getReturnType(insn.desc).getSort() == Type.VOID ? VOID : concrete(Type.getReturnType(insn.desc), r);
+        } catch (InvocationTargetException e) {
+            throw unsupported(f, insn, "library call threw " + e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw unsupported(f, insn, "library call is not supported (" + e + ")");
+        }
+    }
+
+    private Object unwrapConcrete(Frame f, MethodInsnNode insn, Type t, Object v) {
+        if (v instanceof Num n) {
+            if (!n.isConstant()) {
+                throw unsupported(f, insn, "library call on a differentiated value is not supported");
+            }
+            return t.getSort() == Type.FLOAT ? (Object) (float) n.value() : (Object) n.value();
+        }
+        if (v instanceof ArrayRef) {
+            throw unsupported(f, insn, "library call with an array argument is not supported");
+        }
+        if (v == NULL) {
+            return null;
+        }
+        return switch (t.getSort()) {
+            case Type.BOOLEAN -> (Integer) v != 0;
+            case Type.CHAR -> (char) (int) (Integer) v;
+            case Type.BYTE -> (byte) (int) (Integer) v;
+            case Type.SHORT -> (short) (int) (Integer) v;
+            default -> v;
+        };
+    }
+
+    private Class<?> javaClass(Frame f, MethodInsnNode insn, Type t) {
+        return switch (t.getSort()) {
+            case Type.BOOLEAN -> boolean.class;
+            case Type.CHAR -> char.class;
+            case Type.BYTE -> byte.class;
+            case Type.SHORT -> short.class;
+            case Type.INT -> int.class;
+            case Type.LONG -> long.class;
+            case Type.FLOAT -> float.class;
+            case Type.DOUBLE -> double.class;
+            default -> {
+                try {
+                    yield Class.forName(t.getSort() == Type.ARRAY ? t.getDescriptor().replace('/', '.') : t.getClassName(), false, loader);
+                } catch (ClassNotFoundException e) {
+                    throw unsupported(f, insn, "unknown parameter type " + t.getClassName());
+                }
+            }
+        };
+    }
+
+    private void invokeVirtual(Frame f, MethodInsnNode insn) {
+        if (insn.owner.startsWith("[") && insn.name.equals("clone") && insn.desc.equals("()Ljava/lang/Object;")) {
+            f.push(array(f, insn, f.pop()).copy());
+            return;
+        }
+        throw unsupported(f, insn, "instance method calls are not supported");
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private int line(Frame f, AbstractInsnNode insn) {
+        Map<AbstractInsnNode, Integer> map = lines.computeIfAbsent(f.method, m -> {
+            Map<AbstractInsnNode, Integer> result = new IdentityHashMap<>();
+            int current = -1;
+            Map<LabelNode, Integer> labelLines = new IdentityHashMap<>();
+            for (AbstractInsnNode n : m.instructions) {
+                if (n instanceof LineNumberNode ln) {
+                    labelLines.put(ln.start, ln.line);
+                }
+            }
+            for (AbstractInsnNode n : m.instructions) {
+                if (n instanceof LabelNode label && labelLines.containsKey(label)) {
+                    current = labelLines.get(label);
+                }
+                result.put(n, current);
+            }
+            return result;
+        });
+        return insn == null ? -1 : map.getOrDefault(insn, -1);
+    }
+
+    private UnsupportedBytecodeException unsupported(Frame f, AbstractInsnNode insn, String reason) {
+        return new UnsupportedBytecodeException(describe(insn), methodId(f.owner, f.method), line(f, insn), reason);
+    }
+
+    private static String describe(AbstractInsnNode insn) {
+        if (insn == null) {
+            return "(end of method)";
+        }
+        String name = insn.getOpcode() >= 0 ? Printer.OPCODES[insn.getOpcode()] : "?";
+        if (insn instanceof MethodInsnNode m) {
+            return name + " " + m.owner + "." + m.name + m.desc;
+        }
+        if (insn instanceof FieldInsnNode fi) {
+            return name + " " + fi.owner + "." + fi.name + " : " + fi.desc;
+        }
+        if (insn instanceof TypeInsnNode t) {
+            return name + " " + t.desc;
+        }
+        if (insn instanceof LdcInsnNode l) {
+            return name + " " + l.cst;
+        }
+        return name;
+    }
+}
