@@ -1,0 +1,136 @@
+package io.crosscountry.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscountry.samples.Sample;
+import io.crosscountry.samples.Samples;
+import io.crosscountry.samples.parity.ParityReport;
+import io.crosscountry.samples.parity.ParityRow;
+import io.crosscountry.samples.parity.PublishedTask;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code crosscountry bench [--parity] [--tasks ...] [--json]}: the parity table (our counts beside
+ * the published ones). The runtime table joins it with code generation.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks. --parity (the default): multiplication counts of fwd / rev / min-Markowitz on our graphs, "
+                + "the published orders evaluated on our graphs where their ids apply, and the published numbers.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--parity", description = "The parity table (default).")
+    boolean parity;
+
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK", description = "Only these tasks (comma-separated).")
+    List<String> tasks;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<Sample> samples = new ArrayList<>();
+        if (tasks == null || tasks.isEmpty()) {
+            samples.addAll(Samples.all());
+        } else {
+            for (String t : tasks) {
+                samples.add(Samples.get(t));
+            }
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(), samples.size());
+        List<ParityRow> rows = new ArrayList<>();
+        for (Sample s : samples) {
+            progress.step(s.name());
+            rows.add(ParityReport.row(s));
+        }
+        progress.done();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.write(toJson(rows)) : table(rows));
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode toJson(List<ParityRow> rows) {
+        ObjectNode root = Json.object();
+        ArrayNode array = root.putArray("parity");
+        for (ParityRow r : rows) {
+            ObjectNode o = array.addObject();
+            o.put("task", r.task());
+            o.put("kind", r.kind());
+            o.put("num_inputs", r.numInputs());
+            o.put("num_outputs", r.numOutputs());
+            o.put("num_vertices", r.numVertices());
+            o.put("num_eliminable", r.numEliminable());
+            ObjectNode paper = o.putObject("paper");
+            paper.put("fwd", r.fwd());
+            paper.put("rev", r.rev());
+            paper.put("markowitz", r.markowitz());
+            ObjectNode effective = o.putObject("effective");
+            effective.put("fwd", r.effectiveFwd());
+            effective.put("rev", r.effectiveRev());
+            effective.put("markowitz", r.effectiveMarkowitz());
+            if (r.publishedAlphagradOnOurs().isPresent()) {
+                ObjectNode on = o.putObject("published_orders_on_ours");
+                on.put("alphagrad", r.publishedAlphagradOnOurs().getAsLong());
+                on.put("markowitz", r.publishedMarkowitzOnOurs().getAsLong());
+                on.put("markowitz_order_identical", r.markowitzOrderIdentical().orElse(false));
+            } else {
+                o.putNull("published_orders_on_ours");
+            }
+            if (r.published().isPresent()) {
+                PublishedTask p = r.published().get();
+                ObjectNode pub = o.putObject("published");
+                for (String key : List.of("fwd", "rev", "markowitz", "alphagrad")) {
+                    p.count(key).ifPresent(v -> pub.put(key, v));
+                }
+                ArrayNode confirmed = pub.putArray("confirmed");
+                p.confirmed().forEach(confirmed::add);
+                ObjectNode recomputed = pub.putObject("recomputed_on_listing_graph");
+                p.recomputed().forEach(recomputed::put);
+            } else {
+                o.putNull("published");
+            }
+        }
+        return root;
+    }
+
+    static String table(List<ParityRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Multiplications (PAPER mode unless marked). 'AG on ours' = the published AlphaGrad order evaluated on our graph.\n");
+        String header = String.format("%-22s %-7s %6s | %7s %7s %7s | %10s %9s | %7s %7s %7s %7s | %-7s %7s %7s%n",
+                "task", "kind", "verts", "fwd", "rev", "mkwitz", "AG on ours", "mk order",
+                "pub fwd", "pub rev", "pub mk", "pub AG", "", "eff fwd", "eff rev");
+        sb.append(header);
+        sb.append("-".repeat(header.length() - 1)).append('\n');
+        for (ParityRow r : rows) {
+            OptionalLong ag = r.publishedAlphagradOnOurs();
+            String identical = r.markowitzOrderIdentical().map(b -> b ? "same" : "differs").orElse("n/a");
+            PublishedTask p = r.published().orElse(null);
+            sb.append(String.format("%-22s %-7s %6d | %7d %7d %7d | %10s %9s | %7s %7s %7s %7s | %-7s %7d %7d%n",
+                    r.task(), r.kind(), r.numVertices(), r.fwd(), r.rev(), r.markowitz(),
+                    ag.isPresent() ? Long.toString(ag.getAsLong()) : "n/a", identical,
+                    pub(p, "fwd"), pub(p, "rev"), pub(p, "markowitz"), pub(p, "alphagrad"), "",
+                    r.effectiveFwd(), r.effectiveRev()));
+        }
+        return sb.toString();
+    }
+
+    private static String pub(PublishedTask p, String key) {
+        if (p == null) {
+            return "-";
+        }
+        OptionalLong v = p.count(key);
+        return v.isPresent() ? Long.toString(v.getAsLong()) : "-";
+    }
+}
