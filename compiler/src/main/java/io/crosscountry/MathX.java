@@ -35,6 +35,16 @@ public final class MathX {
         return Erf.erf(x);
     }
 
+    /**
+     * Returns {@code x} unchanged, but crosscountry treats the result as a constant when
+     * differentiating: no derivative flows through it (JAX's {@code stop_gradient}). Use it where
+     * a value is needed but its dependence on the inputs must not be differentiated, e.g. the
+     * stabilising shift of a softmax.
+     */
+    public static double stopGradient(double x) {
+        return x;
+    }
+
     /** The logistic sigmoid {@code 1 / (1 + exp(-x))}. */
     public static double logistic(double x) {
         return 1.0 / (1.0 + Math.exp(-x));

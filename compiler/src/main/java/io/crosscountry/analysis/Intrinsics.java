@@ -47,6 +47,7 @@ final class Intrinsics {
         unary(mathx, "atanh", Op.ATANH);
         unary(mathx, "erf", Op.ERF);
         unary(mathx, "logistic", Op.LOGISTIC);
+        unary(mathx, "stopGradient", Op.STOP_GRADIENT);
     }
 
     private Intrinsics() {

@@ -29,7 +29,7 @@ public final class OpValues {
             case MUL -> a * b;
             case DIV -> a / b;
             case NEG -> -a;
-            case TO_FLOAT, COPY -> a;
+            case TO_FLOAT, COPY, STOP_GRADIENT -> a;
             case ABS -> Math.abs(a);
             case SQRT -> Math.sqrt(a);
             case CBRT -> Math.cbrt(a);

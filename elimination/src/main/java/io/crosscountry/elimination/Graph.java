@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *
  * <p>Each vertex reads operands (inputs, earlier vertices, literals). Each distinct non-literal
  * operand gives one edge carrying the local partial derivative; an operation that uses the same
- * value twice ({@code x*x}) has one edge. Vertex elimination (see {@link #cost(int[], CostMode)})
+ * value twice ({@code x*x}) has one edge; {@link Op#STOP_GRADIENT} has no in-edge. Vertex elimination (see {@link #cost(int[], CostMode)})
  * turns the graph into its Jacobian: eliminating {@code v} multiplies every in-edge with every
  * out-edge and adds the products onto the predecessor→successor edges.
  *
@@ -68,7 +68,7 @@ public final class Graph {
             LinkedHashSet<Integer> distinct = new LinkedHashSet<>();
             for (int i = 0; i < ops.length; i++) {
                 literals[i] = ops[i].isLiteral() ? ops[i].literal() : Double.NaN;
-                if (!ops[i].isLiteral()) {
+                if (!ops[i].isLiteral() && this.ops[v - 1].differentiable()) {
                     distinct.add(ops[i].ref());
                 }
             }
@@ -153,7 +153,10 @@ public final class Graph {
         return List.of(operands[checkId(id) - 1]);
     }
 
-    /** The distinct non-literal operands of vertex {@code id} (its in-edges): vertex ids, inputs as {@code -1, -2, …}. */
+    /**
+     * The in-edges of vertex {@code id}: its distinct non-literal operands (none for
+     * {@link Op#STOP_GRADIENT}), vertex ids, inputs as {@code -1, -2, …}.
+     */
     public int[] predIds(int id) {
         return preds[checkId(id) - 1].clone();
     }

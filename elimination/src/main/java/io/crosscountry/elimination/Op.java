@@ -24,6 +24,11 @@ public enum Op {
     TO_FLOAT("to_float", 1, Linear.IDENTITY),
     /** A returned value that is an input, a literal or an already-returned vertex; partial 1. */
     COPY("copy", 1, Linear.IDENTITY),
+    /**
+     * Keeps its operand's value but not its derivative ({@code MathX.stopGradient}): the vertex has
+     * an operand and no in-edge, like JAX's {@code stop_gradient}.
+     */
+    STOP_GRADIENT("stop_gradient", 1, Linear.NONE),
     ABS("abs", 1, Linear.NONE),
     SQRT("sqrt", 1, Linear.NONE),
     CBRT("cbrt", 1, Linear.NONE),
@@ -73,6 +78,11 @@ public enum Op {
     /** The number of operands. */
     public int arity() {
         return arity;
+    }
+
+    /** Whether the operands' derivatives flow through this operation (false only for stop_gradient). */
+    public boolean differentiable() {
+        return this != STOP_GRADIENT;
     }
 
     /** The operation with this symbol, if any. */

@@ -16,8 +16,10 @@ import io.crosscountry.MathX;
  * </pre>
  * with √T recomputed for d2, the discount factor evaluated before Φ(d1), and √2 computed by a
  * {@code Math.sqrt(2.0)} call in each Φ, as the specification's two constant equations. It is a
- * scalar function: its graph is the published 32-vertex one (fwd 108, rev 44, min-Markowitz 50 in
- * the published cost model).
+ * scalar function with the listing's 32 operations in the listing's order; the published costs of
+ * that graph are fwd 108, rev 44, min-Markowitz 50. (The two {@code Math.sqrt(2.0)} calls depend
+ * on no input: an analysis that folds them into constants gets 30 vertices, and reverse mode then
+ * saves the two products through them.)
  *
  * <p><b>The Greeks</b>, {@link #greeks}, return (∂S, ∂K, ∂r, ∂σ, ∂T) of the price, the order of
  * the published BlackScholes_Jacobian outputs. As in the original task, where the Greeks are code

@@ -1,0 +1,219 @@
+package io.crosscountry.analysis;
+
+import static io.crosscountry.analysis.TestSupport.id;
+import static io.crosscountry.analysis.TestSupport.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscountry.CrossCountry;
+import io.crosscountry.UnsupportedBytecodeException;
+import io.crosscountry.analysis.fixtures.Errors;
+import io.crosscountry.elimination.Graph;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Bytecode the analysis refuses, and API misuse: typed errors that say what, where and why. */
+class TracerErrorTest {
+
+    private static final Class<?> E = Errors.class;
+
+    private final SplittableRandom rnd = new SplittableRandom(0xE770);
+
+    private double x() {
+        return rnd.nextDouble(0.2, 3.0);
+    }
+
+    /**
+     * Traces and checks the exception: its instruction starts with {@code instruction}, its method is
+     * {@code Errors.name + descriptor}, its line carries {@code marker}, and the message says all of
+     * it plus {@code reason}.
+     */
+    private UnsupportedBytecodeException refused(String name, String descriptor, String instruction, String marker,
+                                                 String reason, Object... args) {
+        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
+                () -> CrossCountry.graph(E, name, args), name);
+        String method = id(E, name, descriptor);
+        return checkRefusal(e, method, instruction, line(E, marker), reason);
+    }
+
+    private static UnsupportedBytecodeException checkRefusal(UnsupportedBytecodeException e, String method,
+                                                             String instruction, int line, String reason) {
+        String msg = e.getMessage();
+        assertTrue(e.instruction().startsWith(instruction), "instruction: " + e.instruction());
+        assertEquals(method, e.method());
+        assertEquals(line, e.line(), msg);
+        assertTrue(msg.contains(e.instruction()), "message names the instruction: " + msg);
+        assertTrue(msg.contains(method), "message names the method: " + msg);
+        assertTrue(msg.contains("line " + line), "message names the line: " + msg);
+        assertTrue(msg.contains(reason), "message says why (" + reason + "): " + msg);
+        return e;
+    }
+
+    @Test
+    void unknownLibraryCallOnADifferentiatedValue() {
+        refused("toStringCall", "(D)D", "INVOKESTATIC java/lang/Double.toString(D)Ljava/lang/String;", "@err-toString",
+                "differentiated value", x());
+        refused("signum", "(D)D", "INVOKESTATIC java/lang/Math.signum(D)D", "@err-signum", "differentiated value", x());
+    }
+
+    @Test
+    void libraryCallOnAnArray() {
+        refused("fill", "([DD)D", "INVOKESTATIC java/util/Arrays.fill([DD)V", "@err-fill", "array",
+                new double[] {x(), x()}, x());
+    }
+
+    @Test
+    void instanceMethodCall() {
+        refused("instanceCall", "(D)D", "INVOKEVIRTUAL java/lang/String.length()I", "@err-instance",
+                "instance method", x());
+    }
+
+    @Test
+    void objectCreation() {
+        refused("creation", "(D)D", "NEW java/lang/Object", "@err-new", "unsupported", x());
+    }
+
+    @Test
+    void invokedynamicLambda() {
+        refused("lambda", "(D)D", "INVOKEDYNAMIC", "@err-lambda", "unsupported", x());
+    }
+
+    @Test
+    void invokedynamicStringConcatenation() {
+        refused("concat", "(D)D", "INVOKEDYNAMIC", "@err-concat", "unsupported", x());
+    }
+
+    @Test
+    void mutableStaticField() {
+        refused("readMutable", "(D)D", "GETSTATIC io/crosscountry/analysis/fixtures/Errors.mutable : D",
+                "@err-mutable", "mutable static field", x());
+    }
+
+    @Test
+    void fieldWrite() {
+        refused("writeField", "(D)D", "PUTSTATIC io/crosscountry/analysis/fixtures/Errors.sink : D", "@err-write",
+                "unsupported", x());
+    }
+
+    @Test
+    void differentiatedDoubleToInt() {
+        refused("toInt", "(D)D", "D2I", "@err-d2i", "integer", x());
+    }
+
+    @Test
+    void athrow() {
+        refused("thrower", "(DI)D", "ATHROW", "@err-athrow", "unsupported", x(), -1);
+        // the path without the throw traces fine
+        assertEquals(1, CrossCountry.graph(E, "thrower", x(), 1).numVertices());
+    }
+
+    @Test
+    void remainderOfADifferentiatedDouble() {
+        refused("remainder", "(D)D", "DREM", "@err-rem", "remainder", x());
+    }
+
+    @Test
+    void errorInAHelperNamesTheHelper() {
+        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
+                () -> CrossCountry.graph(E, "inHelper", x()));
+        checkRefusal(e, id(E, "helper", "(D)D"), "DREM", line(E, "@err-helper"), "remainder");
+    }
+
+    @Test
+    void arrayIndexOutOfBoundsAtTheExample() {
+        UnsupportedBytecodeException e = refused("outOfBounds", "([DI)D", "DALOAD", "@err-oob",
+                "index 5 out of bounds for length 3", new double[] {x(), x(), x()}, 5);
+        assertTrue(e.getMessage().contains("example"), e.getMessage());
+        assertEquals(1, CrossCountry.graph(E, "outOfBounds", new double[] {x(), x(), x()}, 2).numVertices());
+    }
+
+    @Test
+    void unboundedRecursion() {
+        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
+                () -> CrossCountry.graph(E, "deepRecursion", x(), 10_000));
+        assertTrue(e.getMessage().contains("deeper than " + Tracer.MAX_DEPTH), e.getMessage());
+        assertTrue(e.getMessage().contains("deepRecursion"), e.getMessage());
+        Graph ok = CrossCountry.graph(E, "deepRecursion", x(), 100);
+        assertEquals(100, ok.numVertices());
+    }
+
+    /** {@code while (x > 0) n++;} never ends at x > 0: the step limit turns it into an error. */
+    @Test
+    @Timeout(60)
+    void loopDrivenByAGuardHitsTheStepLimit() {
+        int loopLine = line(E, "@err-spin");
+        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
+                () -> CrossCountry.graph(E, "spin", x()));
+        assertEquals(id(E, "spin", "(D)D"), e.method());
+        assertTrue(e.line() == loopLine || e.line() == loopLine + 1, "line " + e.line() + " in the loop at " + loopLine);
+        assertTrue(e.getMessage().contains("more than " + Tracer.MAX_STEPS), e.getMessage());
+        assertTrue(e.getMessage().contains(e.instruction()), e.getMessage());
+        // not entered at x <= 0: fine
+        assertEquals(1, CrossCountry.graph(E, "spin", -x()).numVertices());
+    }
+
+    // ------------------------------------------------------------------ API errors
+
+    private static IllegalArgumentException apiError(String name, Object... args) {
+        return assertThrows(IllegalArgumentException.class, () -> CrossCountry.graph(E, name, args), name);
+    }
+
+    private static void assertMessage(Exception e, String... parts) {
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), "message lacks '" + p + "': " + e.getMessage());
+        }
+    }
+
+    @Test
+    void noSuchMethod() {
+        assertMessage(apiError("nope", 1.5), "nope", "io.crosscountry.analysis.fixtures.Errors");
+    }
+
+    @Test
+    void nonStaticMethod() {
+        assertMessage(apiError("instance", 1.5), id(E, "instance", "(D)D"), "static");
+    }
+
+    @Test
+    void wrongNumberOfExampleArguments() {
+        assertMessage(apiError("twoParams", 1.5), "twoParams", "1");
+        assertMessage(apiError("twoParams", 1.5, 2.5, 3.5), "twoParams", "3");
+        assertMessage(apiError("twoParams"), "twoParams", "0");
+    }
+
+    @Test
+    void wrongArgumentType() {
+        assertMessage(apiError("twoParams", 1.5, "two"), "'y'", id(E, "twoParams", "(DD)D"), "double", "String");
+        assertMessage(apiError("twoParams", 1.5, null), "'y'", "null");
+        assertMessage(apiError("outOfBounds", new float[] {1.5f}, 0), "'a'", "double[]", "float[]");
+        assertMessage(apiError("outOfBounds", new double[] {1.5}, 0.5), "'i'", "int", "Double");
+    }
+
+    @Test
+    void unsupportedReturnType() {
+        assertMessage(apiError("returnsInt", 1.5), id(E, "returnsInt", "(D)I"), "returns int");
+        assertMessage(apiError("returnsVoid", 1.5), id(E, "returnsVoid", "(D)V"), "returns void");
+    }
+
+    @Test
+    void ambiguousOverload() {
+        assertMessage(apiError("over", 1.5), "over", "ambiguous");
+        // overloads told apart by the example arguments are fine
+        assertEquals(1, CrossCountry.graph(E, "overDistinct", 1.5).numInputs());
+        assertEquals(3, CrossCountry.graph(E, "overDistinct", (Object) new double[] {1.5, 2.5, 3.5}).numInputs());
+    }
+
+    @Test
+    void nullResultAndNullRow() {
+        assertMessage(apiError("nullResult", 1.5), "null");
+        assertMessage(apiError("rows", (Object) new double[][] {{1.5}, null}), "null row 1");
+    }
+
+    @Test
+    void nullOwnerOrName() {
+        assertThrows(NullPointerException.class, () -> CrossCountry.graph(null, "f", 1.0));
+        assertThrows(NullPointerException.class, () -> CrossCountry.graph(E, null, 1.0));
+    }
+}

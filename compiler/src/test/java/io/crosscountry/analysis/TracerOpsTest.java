@@ -1,0 +1,337 @@
+package io.crosscountry.analysis;
+
+import static io.crosscountry.analysis.TestSupport.assertSameDouble;
+import static io.crosscountry.analysis.TestSupport.in;
+import static io.crosscountry.analysis.TestSupport.listing;
+import static io.crosscountry.analysis.TestSupport.lit;
+import static io.crosscountry.analysis.TestSupport.ops;
+import static io.crosscountry.analysis.TestSupport.run;
+import static io.crosscountry.analysis.TestSupport.v;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscountry.CrossCountry;
+import io.crosscountry.analysis.fixtures.Ops;
+import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.Op;
+import io.crosscountry.elimination.Operand;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.FloatRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every supported operation as one traced method: the vertex's op, precision and operands, and the
+ * graph's primal value equal, bit for bit, to the method's own result at random inputs.
+ */
+class TracerOpsTest {
+
+    private static final int SAMPLES = 3000;
+
+    /** A fixture method with one vertex {@code op} reading its parameters in order. */
+    record Case(String method, Op op, boolean single, double[][] domains) {
+        @Override
+        public String toString() {
+            return method;
+        }
+    }
+
+    private static final double[] ANY = {-20.0, 20.0};
+    private static final double[] WIDE = {-1.0e6, 1.0e6};
+    private static final double[] POSITIVE = {1.0e-9, 100.0};
+    private static final double[] UNIT = {-1.0, 1.0};
+
+    private static Case unary(String method, Op op, double[] domain) {
+        return new Case(method, op, false, new double[][] {domain});
+    }
+
+    private static Case binary(String method, Op op, double[] d0, double[] d1) {
+        return new Case(method, op, false, new double[][] {d0, d1});
+    }
+
+    private static Case floatCase(String method, Op op, double[]... domains) {
+        return new Case(method, op, true, domains);
+    }
+
+    /** Math intrinsics; the StrictMath twins are the same cases with the {@code strict} prefix. */
+    private static List<Case> mathCases(String prefix) {
+        List<Case> c = new ArrayList<>();
+        c.add(unary(name(prefix, "sqrt"), Op.SQRT, POSITIVE));
+        c.add(unary(name(prefix, "cbrt"), Op.CBRT, WIDE));
+        c.add(unary(name(prefix, "abs"), Op.ABS, WIDE));
+        c.add(unary(name(prefix, "exp"), Op.EXP, new double[] {-700.0, 700.0}));
+        c.add(unary(name(prefix, "expm1"), Op.EXPM1, ANY));
+        c.add(unary(name(prefix, "log"), Op.LOG, POSITIVE));
+        c.add(unary(name(prefix, "log10"), Op.LOG10, POSITIVE));
+        c.add(unary(name(prefix, "log1p"), Op.LOG1P, new double[] {-0.999999, 100.0}));
+        c.add(unary(name(prefix, "sin"), Op.SIN, ANY));
+        c.add(unary(name(prefix, "cos"), Op.COS, ANY));
+        c.add(unary(name(prefix, "tan"), Op.TAN, new double[] {-1.5, 1.5}));
+        c.add(unary(name(prefix, "asin"), Op.ASIN, UNIT));
+        c.add(unary(name(prefix, "acos"), Op.ACOS, UNIT));
+        c.add(unary(name(prefix, "atan"), Op.ATAN, WIDE));
+        c.add(unary(name(prefix, "sinh"), Op.SINH, ANY));
+        c.add(unary(name(prefix, "cosh"), Op.COSH, ANY));
+        c.add(unary(name(prefix, "tanh"), Op.TANH, ANY));
+        c.add(binary(name(prefix, "atan2"), Op.ATAN2, ANY, ANY));
+        c.add(binary(name(prefix, "pow"), Op.POW, new double[] {1.0e-3, 10.0}, new double[] {-8.0, 8.0}));
+        c.add(binary(name(prefix, "hypot"), Op.HYPOT, WIDE, WIDE));
+        c.add(binary(name(prefix, "max"), Op.MAX, ANY, ANY));
+        c.add(binary(name(prefix, "min"), Op.MIN, ANY, ANY));
+        c.add(floatCase(name(prefix, "absF"), Op.ABS, WIDE));
+        c.add(floatCase(name(prefix, "maxF"), Op.MAX, ANY, ANY));
+        c.add(floatCase(name(prefix, "minF"), Op.MIN, ANY, ANY));
+        return c;
+    }
+
+    private static String name(String prefix, String base) {
+        return prefix.isEmpty() ? base : prefix + Character.toUpperCase(base.charAt(0)) + base.substring(1);
+    }
+
+    /**
+     * StrictMath functions that HotSpot computes differently in {@code Math} (intrinsic stubs vs
+     * fdlibm): the graph evaluates them with {@code Math}, see {@link #strictMathDiffersFromMath}.
+     */
+    static final Set<Op> MATH_NOT_STRICT = EnumSet.of(Op.SIN, Op.COS, Op.TAN, Op.EXP, Op.LOG, Op.LOG10, Op.POW);
+
+    static Stream<Case> arithmeticCases() {
+        return Stream.of(
+                binary("add", Op.ADD, WIDE, WIDE),
+                binary("sub", Op.SUB, WIDE, WIDE),
+                binary("mul", Op.MUL, WIDE, WIDE),
+                binary("div", Op.DIV, WIDE, WIDE),
+                unary("neg", Op.NEG, WIDE),
+                floatCase("fadd", Op.ADD, WIDE, WIDE),
+                floatCase("fsub", Op.SUB, WIDE, WIDE),
+                floatCase("fmul", Op.MUL, WIDE, WIDE),
+                floatCase("fdiv", Op.DIV, WIDE, WIDE),
+                floatCase("fneg", Op.NEG, WIDE),
+                new Case("toFloat", Op.TO_FLOAT, true, new double[][] {{-1.0e40, 1.0e40}}));
+    }
+
+    static Stream<Case> mathCases() {
+        return mathCases("").stream();
+    }
+
+    static Stream<Case> strictCasesEqualToMath() {
+        return mathCases("strict").stream().filter(c -> !MATH_NOT_STRICT.contains(c.op()));
+    }
+
+    static Stream<Case> strictCasesDifferentFromMath() {
+        return mathCases("strict").stream().filter(c -> MATH_NOT_STRICT.contains(c.op()));
+    }
+
+    static Stream<Case> mathXCases() {
+        return Stream.of(
+                unary("asinh", Op.ASINH, WIDE),
+                unary("acosh", Op.ACOSH, new double[] {1.0, 1.0e6}),
+                unary("atanh", Op.ATANH, new double[] {-0.999999, 0.999999}),
+                unary("erf", Op.ERF, new double[] {-6.0, 6.0}),
+                unary("logistic", Op.LOGISTIC, new double[] {-40.0, 40.0}));
+    }
+
+    private static Object[] randomArgs(Case c, SplittableRandom rnd) {
+        Object[] args = new Object[c.domains().length];
+        for (int i = 0; i < args.length; i++) {
+            double[] d = c.domains()[i];
+            double x = rnd.nextDouble(d[0], d[1]);
+            boolean floatParam = TestSupport.method(Ops.class, c.method(), args.length).getParameterTypes()[i] == float.class;
+            args[i] = floatParam ? (Object) (float) x : (Object) x;
+        }
+        return args;
+    }
+
+    /** Traces the case at a random example and checks the single vertex, then samples inputs. */
+    private static void checkCase(Case c, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed ^ c.method().hashCode());
+        Object[] example = randomArgs(c, rnd);
+        Trace t = CrossCountry.trace(Ops.class, c.method(), example);
+        Graph g = t.graph();
+        int arity = c.domains().length;
+        assertEquals(arity, g.numInputs(), c + ": inputs");
+        assertEquals(1, g.numVertices(), c + ": one vertex, got " + listing(g));
+        assertEquals(c.op(), g.op(1), c + ": op");
+        assertEquals(c.single(), g.isSinglePrecision(1), c + ": precision");
+        List<Operand> expectedOperands = new ArrayList<>();
+        for (int i = 0; i < arity; i++) {
+            expectedOperands.add(in(i));
+        }
+        assertEquals(expectedOperands, g.operands(1), c + ": operands");
+        assertArrayEquals(new int[] {1}, g.outputs(), c + ": outputs");
+        assertTrue(t.guards().isEmpty(), c + ": no guards");
+        assertSameDouble(run(Ops.class, c.method(), example)[0], t.outputValues()[0], c + ": trace value at example");
+        for (int s = 0; s < SAMPLES; s++) {
+            Object[] args = randomArgs(c, rnd);
+            double expected = run(Ops.class, c.method(), args)[0];
+            double actual = GraphEvaluator.outputs(g, TestSupport.flatten(args))[0];
+            assertSameDouble(expected, actual, c + " at " + Arrays.toString(args));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("arithmeticCases")
+    void arithmetic(Case c) {
+        checkCase(c, 11);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mathCases")
+    void mathIntrinsic(Case c) {
+        checkCase(c, 12);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strictCasesEqualToMath")
+    void strictMathIntrinsic(Case c) {
+        checkCase(c, 13);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mathXCases")
+    void mathXIntrinsic(Case c) {
+        checkCase(c, 14);
+    }
+
+    // ------------------------------------------------------------------ jqwik properties
+
+    @Property(tries = 300)
+    void doubleArithmeticIsExact(@ForAll @DoubleRange(min = -1.0e8, max = 1.0e8) double x,
+                                 @ForAll @DoubleRange(min = -1.0e8, max = 1.0e8) double y) {
+        for (String m : new String[] {"add", "sub", "mul", "div"}) {
+            Graph g = CrossCountry.graph(Ops.class, m, x, y);
+            assertSameDouble(run(Ops.class, m, x, y)[0], GraphEvaluator.outputs(g, new double[] {x, y})[0], m);
+        }
+        Graph g = CrossCountry.graph(Ops.class, "neg", x);
+        assertSameDouble(-x, GraphEvaluator.outputs(g, new double[] {x})[0], "neg");
+    }
+
+    @Property(tries = 300)
+    void floatArithmeticIsExact(@ForAll @FloatRange(min = -1.0e6f, max = 1.0e6f) float a,
+                                @ForAll @FloatRange(min = -1.0e6f, max = 1.0e6f) float b) {
+        for (String m : new String[] {"fadd", "fsub", "fmul", "fdiv"}) {
+            Graph g = CrossCountry.graph(Ops.class, m, a, b);
+            assertTrue(g.isSinglePrecision(1), m);
+            assertSameDouble(run(Ops.class, m, a, b)[0], GraphEvaluator.outputs(g, new double[] {a, b})[0], m);
+        }
+    }
+
+    @Property(tries = 300)
+    void toFloatRoundsLikeD2f(@ForAll @DoubleRange(min = -1.0e39, max = 1.0e39) double x) {
+        Graph g = CrossCountry.graph(Ops.class, "toFloat", x);
+        assertSameDouble((float) x, GraphEvaluator.outputs(g, new double[] {x})[0], "d2f");
+    }
+
+    @Property(tries = 200)
+    void mixedPrecision(@ForAll @DoubleRange(min = -1.0e3, max = 1.0e3) double x,
+                        @ForAll @FloatRange(min = -1.0e3f, max = 1.0e3f) float a) {
+        Trace t = CrossCountry.trace(Ops.class, "mixed", x, a);
+        Graph g = t.graph();
+        assertEquals(3, g.numVertices(), listing(g));
+        assertEquals(Op.TO_FLOAT, g.op(1));
+        assertTrue(g.isSinglePrecision(1));
+        assertEquals(ops(in(0)), g.operands(1));
+        assertEquals(Op.MUL, g.op(2));
+        assertTrue(g.isSinglePrecision(2));
+        assertEquals(ops(v(1), in(1)), g.operands(2));
+        assertEquals(Op.ADD, g.op(3), "f2d is not a vertex");
+        assertEquals(false, g.isSinglePrecision(3));
+        assertEquals(ops(v(2), in(0)), g.operands(3));
+        assertSameDouble(run(Ops.class, "mixed", x, a)[0], GraphEvaluator.outputs(g, new double[] {x, a})[0], "mixed");
+    }
+
+    // ------------------------------------------------------------------ literals and shared operands
+
+    @Test
+    void literalOperandsKeepTheirPosition() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        Object[][] cases = {
+            {"addLiteral", Op.ADD, ops(in(0), lit(2.5)), 1.0},
+            {"literalMinus", Op.SUB, ops(lit(3.25), in(0)), -1.0},
+            {"literalTimes", Op.MUL, ops(lit(0.75), in(0)), 0.75},
+            {"overLiteral", Op.DIV, ops(in(0), lit(3.0)), 1.0 / 3.0},
+            {"literalOver", Op.DIV, ops(lit(1.5), in(0)), Double.NaN},
+            {"powLiteralBase", Op.POW, ops(lit(2.0), in(0)), Double.NaN},
+            {"powLiteralExponent", Op.POW, ops(in(0), lit(3.0)), Double.NaN},
+            {"atan2Literal", Op.ATAN2, ops(in(0), lit(-0.5)), Double.NaN},
+            {"maxWithZero", Op.MAX, ops(lit(0.0), in(0)), Double.NaN},
+        };
+        for (Object[] c : cases) {
+            String m = (String) c[0];
+            double x = rnd.nextDouble(0.1, 9.0) * (rnd.nextBoolean() ? 1 : -1);
+            Graph g = CrossCountry.graph(Ops.class, m, x);
+            assertEquals(1, g.numVertices(), m + ": literals are not vertices: " + listing(g));
+            assertEquals(c[1], g.op(1), m);
+            assertEquals(c[2], g.operands(1), m);
+            assertArrayEquals(new int[] {-1}, g.predIds(1), m + ": the literal is no edge");
+            assertSameDouble((Double) c[3], g.predConstantPartials(1)[0], m + ": constant partial");
+            for (int s = 0; s < 200; s++) {
+                double y = rnd.nextDouble(0.1, 9.0) * (rnd.nextBoolean() ? 1 : -1);
+                assertSameDouble(run(Ops.class, m, y)[0], GraphEvaluator.outputs(g, new double[] {y})[0], m);
+            }
+        }
+    }
+
+    @Test
+    void sameValueTwiceIsOnePred() {
+        SplittableRandom rnd = new SplittableRandom(22);
+        for (String m : new String[] {"square", "hypotSame"}) {
+            double x = rnd.nextDouble(-5.0, 5.0);
+            Graph g = CrossCountry.graph(Ops.class, m, x);
+            assertEquals(1, g.numVertices(), m);
+            assertEquals(ops(in(0), in(0)), g.operands(1), m + ": both operand positions kept");
+            assertArrayEquals(new int[] {-1}, g.predIds(1), m + ": ONE pred");
+            assertArrayEquals(new int[] {1}, g.inputSuccIds(0), m);
+            for (int s = 0; s < 200; s++) {
+                double y = rnd.nextDouble(-5.0, 5.0);
+                assertSameDouble(run(Ops.class, m, y)[0], GraphEvaluator.outputs(g, new double[] {y})[0], m);
+            }
+        }
+    }
+
+    @Test
+    void specialValuesAreExact() {
+        double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        List<Case> all = new ArrayList<>(mathCases("").stream().filter(c -> !c.single()).toList());
+        all.addAll(mathXCases().toList());
+        all.addAll(arithmeticCases().filter(c -> !c.single()).toList());
+        for (Case c : all) {
+            int arity = c.domains().length;
+            Object[] example = new Object[arity];
+            Arrays.fill(example, 0.5);
+            Graph g = CrossCountry.graph(Ops.class, c.method(), example);
+            for (double a : specials) {
+                for (double b : arity == 2 ? specials : new double[] {0.0}) {
+                    Object[] args = arity == 2 ? new Object[] {a, b} : new Object[] {a};
+                    assertSameDouble(run(Ops.class, c.method(), args)[0],
+                            GraphEvaluator.outputs(g, TestSupport.flatten(args))[0], c + " at " + Arrays.toString(args));
+                }
+            }
+        }
+    }
+
+    /**
+     * StrictMath.sin/cos/tan/exp/log/log10/pow trace to the same ops as their Math twins, but
+     * OpValues evaluates the ops with Math, whose HotSpot intrinsics differ from fdlibm in the last
+     * bit for a few percent of inputs: the graph's primal is then not the method's value.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strictCasesDifferentFromMath")
+    @org.junit.jupiter.api.Disabled("BUG (reported): StrictMath intrinsics are evaluated with Math; "
+            + "the graph differs from the method in the last bit at some inputs")
+    void strictMathDiffersFromMath(Case c) {
+        checkCase(c, 15);
+    }
+}
