@@ -18,8 +18,46 @@ public final class OpValues {
      * @param single whether the operation is a float operation (the result is rounded to float)
      */
     public static double apply(Op op, boolean single, double a, double b) {
-        double r = apply(op, a, b);
+        return apply(op, single, false, a, b);
+    }
+
+    /**
+     * Applies {@code op} to its operands.
+     *
+     * @param single whether the operation is a float operation (the result is rounded to float)
+     * @param strict whether the function is {@code StrictMath}'s rather than {@code Math}'s
+     */
+    public static double apply(Op op, boolean single, boolean strict, double a, double b) {
+        double r = strict ? applyStrict(op, a, b) : apply(op, a, b);
         return single ? (double) (float) r : r;
+    }
+
+    private static double applyStrict(Op op, double a, double b) {
+        return switch (op) {
+            case ABS -> StrictMath.abs(a);
+            case SQRT -> StrictMath.sqrt(a);
+            case CBRT -> StrictMath.cbrt(a);
+            case EXP -> StrictMath.exp(a);
+            case EXPM1 -> StrictMath.expm1(a);
+            case LOG -> StrictMath.log(a);
+            case LOG10 -> StrictMath.log10(a);
+            case LOG1P -> StrictMath.log1p(a);
+            case SIN -> StrictMath.sin(a);
+            case COS -> StrictMath.cos(a);
+            case TAN -> StrictMath.tan(a);
+            case ASIN -> StrictMath.asin(a);
+            case ACOS -> StrictMath.acos(a);
+            case ATAN -> StrictMath.atan(a);
+            case SINH -> StrictMath.sinh(a);
+            case COSH -> StrictMath.cosh(a);
+            case TANH -> StrictMath.tanh(a);
+            case ATAN2 -> StrictMath.atan2(a, b);
+            case POW -> StrictMath.pow(a, b);
+            case HYPOT -> StrictMath.hypot(a, b);
+            case MAX -> StrictMath.max(a, b);
+            case MIN -> StrictMath.min(a, b);
+            default -> throw new IllegalArgumentException(op.symbol() + " has no StrictMath version");
+        };
     }
 
     private static double apply(Op op, double a, double b) {

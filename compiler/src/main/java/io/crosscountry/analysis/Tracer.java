@@ -56,6 +56,10 @@ public final class Tracer {
     static final long MAX_STEPS = 50_000_000L;
     /** Maximum depth of inlined calls (recursion). */
     static final int MAX_DEPTH = 256;
+    /** Maximum number of vertices of one graph. */
+    static final int MAX_VERTICES = 2_000_000;
+    /** Maximum number of guards of one trace (a loop driven by a double comparison). */
+    static final int MAX_GUARDS = 100_000;
 
     private static final Object NULL = new Object() {
         @Override
@@ -104,6 +108,7 @@ public final class Tracer {
         for (int i = 0; i < params.length; i++) {
             countInputs(params[i], args[i], paramName(m, i), id, labels);
         }
+        checkNoAliasing(args, id);
         builder = Graph.builder(labels.size());
         int[] next = {0};
         Object[] values = new Object[params.length];
@@ -232,7 +237,32 @@ public final class Tracer {
                 }
             }
             default -> {
-                // concrete parameter: not an input
+                Type element = t.getSort() == Type.ARRAY ? t.getElementType() : t;
+                if (t.getSort() == Type.ARRAY && (element.getSort() == Type.DOUBLE || element.getSort() == Type.FLOAT)) {
+                    throw new IllegalArgumentException("parameter '" + name + "' of " + id + " has type " + t.getClassName()
+                            + ": differentiable parameters are double, float, double[], float[] and double[][]");
+                }
+                // any other parameter is concrete: not an input
+            }
+        }
+    }
+
+    /** Refuses the same array passed twice: its elements would be two sets of inputs for one value. */
+    private static void checkNoAliasing(Object[] args, String id) {
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        for (Object a : args) {
+            List<Object> arrays = new ArrayList<>();
+            if (a instanceof double[] || a instanceof float[]) {
+                arrays.add(a);
+            } else if (a instanceof double[][] rows) {
+                arrays.add(a);
+                arrays.addAll(List.of((Object[]) rows));
+            }
+            for (Object array : arrays) {
+                if (seen.put(array, Boolean.TRUE) != null) {
+                    throw new IllegalArgumentException("the same array is passed twice in the example arguments of " + id
+                            + "; pass separate arrays (each element of each parameter is its own input)");
+                }
             }
         }
     }
@@ -359,6 +389,7 @@ public final class Tracer {
     private final class Frame {
         final String owner;
         final MethodNode method;
+        final String id;
         final Object[] locals;
         final Object[] stack;
         int sp;
@@ -366,6 +397,7 @@ public final class Tracer {
         Frame(String owner, MethodNode method) {
             this.owner = owner;
             this.method = method;
+            this.id = methodId(owner, method);
             this.locals = new Object[Math.max(method.maxLocals, 1)];
             this.stack = new Object[Math.max(method.maxStack, 1) + 2];
         }
@@ -383,7 +415,7 @@ public final class Tracer {
         }
 
         int popInt() {
-            return (Integer) pop();
+            return intValue(this, pop());
         }
 
         long popLong() {
@@ -465,7 +497,7 @@ public final class Tracer {
                     int index = f.popInt();
                     ArrayRef a = array(f, insn, f.pop());
                     checkIndex(f, insn, a, index);
-                    a.elements[index] = narrowForStore(op, a, value);
+                    a.elements[index] = narrowForStore(op, a, value instanceof Comparison ? intValue(f, value) : value);
                 }
                 case Opcodes.POP -> f.pop();
                 case Opcodes.POP2 -> {
@@ -532,16 +564,16 @@ public final class Tracer {
                     f.push(v1);
                     f.push(v2);
                 }
-                case Opcodes.DADD -> binary(f, Op.ADD, false);
-                case Opcodes.DSUB -> binary(f, Op.SUB, false);
-                case Opcodes.DMUL -> binary(f, Op.MUL, false);
-                case Opcodes.DDIV -> binary(f, Op.DIV, false);
-                case Opcodes.FADD -> binary(f, Op.ADD, true);
-                case Opcodes.FSUB -> binary(f, Op.SUB, true);
-                case Opcodes.FMUL -> binary(f, Op.MUL, true);
-                case Opcodes.FDIV -> binary(f, Op.DIV, true);
-                case Opcodes.DNEG -> f.push(unary(Op.NEG, false, f.popNum()));
-                case Opcodes.FNEG -> f.push(unary(Op.NEG, true, f.popNum()));
+                case Opcodes.DADD -> binary(f, insn, Op.ADD, false);
+                case Opcodes.DSUB -> binary(f, insn, Op.SUB, false);
+                case Opcodes.DMUL -> binary(f, insn, Op.MUL, false);
+                case Opcodes.DDIV -> binary(f, insn, Op.DIV, false);
+                case Opcodes.FADD -> binary(f, insn, Op.ADD, true);
+                case Opcodes.FSUB -> binary(f, insn, Op.SUB, true);
+                case Opcodes.FMUL -> binary(f, insn, Op.MUL, true);
+                case Opcodes.FDIV -> binary(f, insn, Op.DIV, true);
+                case Opcodes.DNEG -> f.push(vertex(f, insn, Op.NEG, false, f.popNum()));
+                case Opcodes.FNEG -> f.push(vertex(f, insn, Op.NEG, true, f.popNum()));
                 case Opcodes.DREM, Opcodes.FREM -> {
                     Num b = f.popNum();
                     Num a = f.popNum();
@@ -573,7 +605,7 @@ public final class Tracer {
                 case Opcodes.LNEG -> f.push(-f.popLong());
                 case Opcodes.IINC -> {
                     IincInsnNode inc = (IincInsnNode) insn;
-                    f.locals[inc.var] = (Integer) f.locals[inc.var] + inc.incr;
+                    f.locals[inc.var] = intValue(f, f.locals[inc.var]) + inc.incr;
                 }
                 case Opcodes.I2L -> f.push((long) f.popInt());
                 case Opcodes.I2F -> f.push(Num.constant((float) f.popInt(), true));
@@ -587,7 +619,7 @@ public final class Tracer {
                 case Opcodes.F2D -> f.push(f.popNum().widened());
                 case Opcodes.D2F -> {
                     Num a = f.popNum();
-                    f.push(a.isConstant() ? Num.constant((float) a.value(), true) : vertex(Op.TO_FLOAT, true, a));
+                    f.push(a.isConstant() ? Num.constant((float) a.value(), true) : vertex(f, insn, Op.TO_FLOAT, true, a));
                 }
                 case Opcodes.F2I, Opcodes.F2L, Opcodes.D2I, Opcodes.D2L -> {
                     Num a = f.popNum();
@@ -604,7 +636,22 @@ public final class Tracer {
                 }
                 case Opcodes.DCMPL, Opcodes.DCMPG, Opcodes.FCMPL, Opcodes.FCMPG -> f.push(compare(f, insn, op));
                 case Opcodes.IFEQ, Opcodes.IFNE, Opcodes.IFLT, Opcodes.IFGE, Opcodes.IFGT, Opcodes.IFLE -> {
-                    if (branch(op - Opcodes.IFEQ, f.popInt(), 0)) {
+                    int relation = op - Opcodes.IFEQ;
+                    Object v = f.pop();
+                    boolean taken;
+                    if (v instanceof Comparison c) {
+                        taken = branch(relation, c.result(), 0);
+                        int mask = 0;
+                        for (int r = -1; r <= 1; r++) {
+                            if (branch(relation, r, 0) == taken) {
+                                mask |= Guard.mask(r);
+                            }
+                        }
+                        addGuard(f, c, mask);
+                    } else {
+                        taken = branch(relation, (Integer) v, 0);
+                    }
+                    if (taken) {
                         next = ((JumpInsnNode) insn).label;
                     }
                 }
@@ -729,21 +776,21 @@ public final class Tracer {
 
     // ---------------------------------------------------------------- doubles
 
-    private void binary(Frame f, Op op, boolean single) {
+    private void binary(Frame f, AbstractInsnNode insn, Op op, boolean single) {
         Num b = f.popNum();
         Num a = f.popNum();
-        f.push(vertex(op, single, a, b));
-    }
-
-    private Num unary(Op op, boolean single, Num a) {
-        return vertex(op, single, a);
+        f.push(vertex(f, insn, op, single, a, b));
     }
 
     /** One operation: folded when every operand is a constant, else a new vertex. */
-    private Num vertex(Op op, boolean single, Num... args) {
+    private Num vertex(Frame f, AbstractInsnNode insn, Op op, boolean single, Num... args) {
+        return vertex(f, insn, op, single, false, args);
+    }
+
+    private Num vertex(Frame f, AbstractInsnNode insn, Op op, boolean single, boolean strict, Num... args) {
         double a = args[0].value();
         double b = args.length > 1 ? args[1].value() : 0.0;
-        double value = OpValues.apply(op, single, a, b);
+        double value = OpValues.apply(op, single, strict, a, b);
         boolean constant = true;
         for (Num n : args) {
             constant &= n.isConstant();
@@ -755,20 +802,49 @@ public final class Tracer {
         for (int i = 0; i < args.length; i++) {
             operands[i] = args[i].operand();
         }
-        int id = builder.add(op, single, operands);
+        if (builder.size() >= MAX_VERTICES) {
+            throw unsupported(f, insn, "graph larger than " + MAX_VERTICES + " vertices");
+        }
+        int id = builder.add(op, single, strict, operands);
         vertexValues.add(value);
         return new Num(id, value, single);
     }
 
-    private Integer compare(Frame f, AbstractInsnNode insn, int op) {
+    /**
+     * A comparison of doubles: a concrete int when both are constants, else a {@link Comparison}
+     * whose guard is recorded where its result is used (a branch records which results take the
+     * same path; any other use pins the exact result).
+     */
+    private Object compare(Frame f, AbstractInsnNode insn, int op) {
         Num b = f.popNum();
         Num a = f.popNum();
         boolean nanHigh = op == Opcodes.DCMPG || op == Opcodes.FCMPG;
         int r = Guard.compare(a.value(), b.value(), nanHigh);
-        if (!a.isConstant() || !b.isConstant()) {
-            guards.add(new Guard(a.operand(), b.operand(), nanHigh, r, methodId(f.owner, f.method), line(f, insn)));
+        if (a.isConstant() && b.isConstant()) {
+            return r;
         }
-        return r;
+        return new Comparison(a.operand(), b.operand(), nanHigh, r, f.id, line(f, insn));
+    }
+
+    /** The result of a comparison of doubles, not yet used. */
+    private record Comparison(Operand left, Operand right, boolean nanHigh, int result, String method, int line) {
+    }
+
+    /** An int value; a pending comparison used as a number pins its exact result with a guard. */
+    private int intValue(Frame f, Object v) {
+        if (v instanceof Comparison c) {
+            addGuard(f, c, Guard.mask(c.result()));
+            return c.result();
+        }
+        return (Integer) v;
+    }
+
+    private void addGuard(Frame f, Comparison c, int pathMask) {
+        if (guards.size() >= MAX_GUARDS) {
+            throw new UnsupportedBytecodeException("comparison of doubles", c.method(), c.line(),
+                    "more than " + MAX_GUARDS + " branches on doubles (a loop whose bound depends on a double?)");
+        }
+        guards.add(new Guard(c.left(), c.right(), c.nanHigh(), c.result(), pathMask, c.method(), c.line()));
     }
 
     // ---------------------------------------------------------------- ints and longs
@@ -919,11 +995,12 @@ public final class Tracer {
         Optional<Op> intrinsic = Intrinsics.lookup(insn.owner, insn.name, insn.desc);
         if (intrinsic.isPresent()) {
             boolean single = Type.getReturnType(insn.desc).getSort() == Type.FLOAT;
+            boolean strict = insn.owner.equals("java/lang/StrictMath") && !single;
             Num[] nums = new Num[args.length];
             for (int i = 0; i < args.length; i++) {
                 nums[i] = (Num) args[i];
             }
-            f.push(vertex(intrinsic.get(), single, nums));
+            f.push(vertex(f, insn, intrinsic.get(), single, strict, nums));
             return;
         }
         if (insn.owner.equals("java/util/Objects") && insn.name.equals("requireNonNull") && args.length >= 1) {
@@ -937,15 +1014,17 @@ public final class Tracer {
             pushResult(f, insn, callConcrete(f, insn, params, args));
             return;
         }
-        ClassNode cn = classNode(insn.owner);
-        for (MethodNode m : cn.methods) {
-            if (m.name.equals(insn.name) && m.desc.equals(insn.desc)) {
-                Object r = invoke(insn.owner, m, args, depth + 1);
-                pushResult(f, insn, r);
-                return;
+        for (String owner = insn.owner; owner != null; ) {
+            ClassNode cn = classNode(owner);
+            for (MethodNode m : cn.methods) {
+                if (m.name.equals(insn.name) && m.desc.equals(insn.desc) && (m.access & Opcodes.ACC_STATIC) != 0) {
+                    pushResult(f, insn, invoke(owner, m, args, depth + 1));
+                    return;
+                }
             }
+            owner = cn.superName == null || Intrinsics.isLibrary(cn.superName) ? null : cn.superName;
         }
-        throw unsupported(f, insn, "called method not found (inherited static methods are not supported)");
+        throw unsupported(f, insn, "called static method not found");
     }
 
     private void pushResult(Frame f, MethodInsnNode insn, Object r) {
@@ -986,6 +1065,9 @@ public final class Tracer {
         }
         if (v == NULL) {
             return null;
+        }
+        if (v instanceof Comparison) {
+            v = intValue(f, v);
         }
         return switch (t.getSort()) {
             case Type.BOOLEAN -> (Integer) v != 0;
@@ -1048,7 +1130,7 @@ public final class Tracer {
     }
 
     private UnsupportedBytecodeException unsupported(Frame f, AbstractInsnNode insn, String reason) {
-        return new UnsupportedBytecodeException(describe(insn), methodId(f.owner, f.method), line(f, insn), reason);
+        return new UnsupportedBytecodeException(describe(insn), f.id, line(f, insn), reason);
     }
 
     private static String describe(AbstractInsnNode insn) {

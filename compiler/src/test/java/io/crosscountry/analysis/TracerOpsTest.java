@@ -139,7 +139,8 @@ class TracerOpsTest {
                 unary("acosh", Op.ACOSH, new double[] {1.0, 1.0e6}),
                 unary("atanh", Op.ATANH, new double[] {-0.999999, 0.999999}),
                 unary("erf", Op.ERF, new double[] {-6.0, 6.0}),
-                unary("logistic", Op.LOGISTIC, new double[] {-40.0, 40.0}));
+                unary("logistic", Op.LOGISTIC, new double[] {-40.0, 40.0}),
+                unary("stopGradient", Op.STOP_GRADIENT, WIDE));
     }
 
     private static Object[] randomArgs(Case c, SplittableRandom rnd) {
@@ -301,6 +302,56 @@ class TracerOpsTest {
     }
 
     @Test
+    void stopGradientKeepsTheValueButNoEdge() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        double x = rnd.nextDouble(-5.0, 5.0);
+        Graph g = CrossCountry.graph(Ops.class, "stopGradient", x);
+        assertEquals(Op.STOP_GRADIENT, g.op(1));
+        assertEquals(ops(in(0)), g.operands(1), "the operand is kept for the value");
+        assertEquals(0, g.predIds(1).length, "no in-edge");
+        Graph t = CrossCountry.graph(Ops.class, "timesStopped", x);
+        assertEquals(2, t.numVertices(), listing(t));
+        assertEquals(ops(in(0), v(1)), t.operands(2));
+        assertArrayEquals(new int[] {-1, 1}, t.predIds(2));
+        for (int s = 0; s < 200; s++) {
+            double y = rnd.nextDouble(-5.0, 5.0);
+            assertSameDouble(y * y, GraphEvaluator.outputs(t, new double[] {y})[0], "x * stop_gradient(x)");
+        }
+        Graph c = CrossCountry.graph(Ops.class, "stopGradientOfConstant", x);
+        assertEquals(1, c.numVertices(), "stop_gradient of a constant folds: " + listing(c));
+        assertEquals(ops(in(0), lit(2.5)), c.operands(1));
+    }
+
+    /** Every entry of the intrinsic table is called by some fixture, and every Op is traced by a test. */
+    @Test
+    void everyIntrinsicHasAFixture() throws Exception {
+        java.lang.reflect.Field table = Intrinsics.class.getDeclaredField("TABLE");
+        table.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Op> intrinsics = (java.util.Map<String, Op>) table.get(null);
+        Set<String> called = new java.util.HashSet<>();
+        try (java.io.InputStream in = Ops.class.getResourceAsStream("Ops.class")) {
+            org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
+            new org.objectweb.asm.ClassReader(in).accept(cn, 0);
+            for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
+                for (org.objectweb.asm.tree.AbstractInsnNode n : m.instructions) {
+                    if (n instanceof org.objectweb.asm.tree.MethodInsnNode call) {
+                        called.add(call.owner + "." + call.name + call.desc);
+                    }
+                }
+            }
+        }
+        Set<String> missing = new java.util.TreeSet<>(intrinsics.keySet());
+        missing.removeAll(called);
+        assertEquals(Set.of(), missing, "intrinsics without a fixture in Ops");
+
+        Set<Op> traced = EnumSet.noneOf(Op.class);
+        Stream.of(arithmeticCases(), mathCases(), mathXCases()).flatMap(s -> s).forEach(c -> traced.add(c.op()));
+        traced.add(Op.COPY); // TracerStructureTest: returned inputs, constants, repeated outputs
+        assertEquals(EnumSet.allOf(Op.class), traced, "ops without a traced case");
+    }
+
+    @Test
     void specialValuesAreExact() {
         double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
             Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
@@ -323,15 +374,20 @@ class TracerOpsTest {
     }
 
     /**
-     * StrictMath.sin/cos/tan/exp/log/log10/pow trace to the same ops as their Math twins, but
-     * OpValues evaluates the ops with Math, whose HotSpot intrinsics differ from fdlibm in the last
-     * bit for a few percent of inputs: the graph's primal is then not the method's value.
+     * StrictMath.sin/cos/tan/exp/log/log10/pow differ from their Math twins (HotSpot intrinsics vs
+     * fdlibm) in the last bit for a few percent of inputs: their vertices are marked strict and
+     * evaluated with StrictMath, so the graph's primal is still the method's value bit for bit.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("strictCasesDifferentFromMath")
-    @org.junit.jupiter.api.Disabled("BUG (reported): StrictMath intrinsics are evaluated with Math; "
-            + "the graph differs from the method in the last bit at some inputs")
     void strictMathDiffersFromMath(Case c) {
         checkCase(c, 15);
+    }
+
+    /** Constant folding of StrictMath.sin(c) uses StrictMath.sin. */
+    @Test
+    void strictMathConstantFoldsWithStrictMath() {
+        Graph g = CrossCountry.graph(Ops.class, "strictSinConstant", 1.25);
+        assertEquals(ops(in(0), lit(StrictMath.sin(14.630331962823469))), g.operands(1));
     }
 }

@@ -201,6 +201,18 @@ class TracerStructureTest {
     }
 
     @Test
+    void interfaceStaticMethodInlines() {
+        Graph g = checkPrimal(S, "viaInterface", rnd, 50, 0.5, 3, x(), rnd.nextDouble(0.5, 3)).graph();
+        assertEquals(5, g.numVertices(), listing(g));
+        assertEquals(Op.DIV, g.op(1));
+        assertEquals(ops(in(0), in(1)), g.operands(1));
+        assertEquals(ops(lit(-0.5), v(1)), g.operands(2));
+        assertEquals(ops(v(2), v(1)), g.operands(3));
+        assertEquals(Op.EXP, g.op(4));
+        assertEquals(ops(v(4), lit(3.0)), g.operands(5));
+    }
+
+    @Test
     void recursionWithAConcreteDepthInlines() {
         for (int n = 1; n <= 6; n++) {
             Graph g = checkPrimal(S, "recursive", rnd, 20, -1.1, 1.1, rnd.nextDouble(-1.1, 1.1), n).graph();

@@ -34,6 +34,7 @@ public final class Graph {
     private final int numInputs;
     private final Op[] ops;
     private final boolean[] singlePrecision;
+    private final boolean[] strict;
     private final Operand[][] operands;
     private final int[] outputs;
 
@@ -51,8 +52,10 @@ public final class Graph {
         int n = b.ops.size();
         this.ops = b.ops.toArray(new Op[0]);
         this.singlePrecision = new boolean[n];
+        this.strict = new boolean[n];
         for (int i = 0; i < n; i++) {
             singlePrecision[i] = b.single.get(i);
+            strict[i] = b.strict.get(i);
         }
         this.operands = b.operands.toArray(new Operand[0][]);
         this.outputs = b.outputs.clone();
@@ -146,6 +149,14 @@ public final class Graph {
     /** Whether vertex {@code id} computes in float ({@code fadd}, {@code d2f}, …) rather than double. */
     public boolean isSinglePrecision(int id) {
         return singlePrecision[checkId(id) - 1];
+    }
+
+    /**
+     * Whether vertex {@code id} is a {@code java.lang.StrictMath} function, whose values may differ
+     * from {@code java.lang.Math}'s in the last bit.
+     */
+    public boolean isStrict(int id) {
+        return strict[checkId(id) - 1];
     }
 
     /** The operands of vertex {@code id}, in operation order. */
@@ -300,7 +311,7 @@ public final class Graph {
     private String computeFingerprint() {
         StringBuilder sb = new StringBuilder("crosscountry-graph-v1;inputs=").append(numInputs).append(';');
         for (int v = 1; v <= ops.length; v++) {
-            sb.append(ops[v - 1].symbol()).append(singlePrecision[v - 1] ? ".f" : "").append('(');
+            sb.append(ops[v - 1].symbol()).append(singlePrecision[v - 1] ? ".f" : "").append(strict[v - 1] ? ".s" : "").append('(');
             for (Operand o : operands[v - 1]) {
                 if (o.isLiteral()) {
                     sb.append('L').append(Long.toHexString(Double.doubleToLongBits(o.literal())));
@@ -353,6 +364,7 @@ public final class Graph {
         private final int numInputs;
         private final List<Op> ops = new ArrayList<>();
         private final List<Boolean> single = new ArrayList<>();
+        private final List<Boolean> strict = new ArrayList<>();
         private final List<Operand[]> operands = new ArrayList<>();
         private int[] outputs = new int[0];
 
@@ -374,6 +386,16 @@ public final class Graph {
          * @param singlePrecision whether the operation rounds its result to float
          */
         public int add(Op op, boolean singlePrecision, Operand... args) {
+            return add(op, singlePrecision, false, args);
+        }
+
+        /**
+         * Adds a vertex and returns its id.
+         *
+         * @param singlePrecision whether the operation rounds its result to float
+         * @param strict          whether it is the {@code StrictMath} version of a function
+         */
+        public int add(Op op, boolean singlePrecision, boolean strict, Operand... args) {
             Objects.requireNonNull(op, "op");
             if (args.length != op.arity()) {
                 throw new IllegalArgumentException(op.symbol() + " takes " + op.arity() + " operands, got " + args.length);
@@ -388,6 +410,7 @@ public final class Graph {
             }
             ops.add(op);
             single.add(singlePrecision);
+            this.strict.add(strict);
             operands.add(args.clone());
             return ops.size();
         }

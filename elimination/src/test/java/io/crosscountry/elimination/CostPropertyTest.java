@@ -38,7 +38,6 @@ class CostPropertyTest {
 
     @Property(tries = 2000)
     void paper_cost_matches_reference_on_random_graphs(@ForAll("graphsWithOrders") OrderedCase c) {
-        Statistics.label("order kind").collect(c.kind());
         long expected = ReferenceElimination.cost(c.graph(), c.order(), CostMode.PAPER);
         assertEquals(expected, c.graph().cost(c.order(), CostMode.PAPER), "PAPER cost");
         assertEquals(expected, c.graph().cost(c.order()), "cost(order) defaults to PAPER");
@@ -47,9 +46,47 @@ class CostPropertyTest {
     @Property(tries = 2000)
     void effective_cost_matches_reference_on_random_graphs(@ForAll("graphsWithOrders") OrderedCase c) {
         long expected = ReferenceElimination.cost(c.graph(), c.order(), CostMode.EFFECTIVE);
-        long paper = ReferenceElimination.cost(c.graph(), c.order(), CostMode.PAPER);
-        Statistics.label("effective saves").collect(expected < paper);
         assertEquals(expected, c.graph().cost(c.order(), CostMode.EFFECTIVE), "EFFECTIVE cost");
+    }
+
+    /** Guards the generator: the cases the cost model treats specially must actually occur. */
+    @Property(tries = 1000)
+    void generator_covers_the_special_cases(@ForAll("graphsWithOrders") OrderedCase c) {
+        Graph g = c.graph();
+        boolean consumedOutput = false, repeated = false, literalOnly = false, dead = false, unitLiteral = false,
+                divByLiteral = false, stopGradient = false;
+        for (int v = 1; v <= g.numVertices(); v++) {
+            List<Operand> ops = g.operands(v);
+            consumedOutput |= g.isOutput(v) && g.succIds(v).length > 0;
+            repeated |= ops.size() == 2 && !ops.get(0).isLiteral() && ops.get(0).equals(ops.get(1));
+            literalOnly |= ops.stream().allMatch(Operand::isLiteral);
+            dead |= !g.isOutput(v) && g.succIds(v).length == 0;
+            unitLiteral |= g.op(v) == Op.MUL && ops.stream().anyMatch(o -> o.isLiteral() && Math.abs(o.literal()) == 1.0);
+            divByLiteral |= g.op(v) == Op.DIV && ops.get(1).isLiteral();
+            stopGradient |= g.op(v) == Op.STOP_GRADIENT;
+        }
+        long paper = g.cost(c.order(), CostMode.PAPER);
+        long effective = g.cost(c.order(), CostMode.EFFECTIVE);
+        collect("consumed output", consumedOutput, 30);
+        collect("x op x", repeated, 30);
+        collect("literal-only vertex", literalOnly, 30);
+        collect("dead vertex", dead, 30);
+        collect("mul by literal ±1", unitLiteral, 5);
+        collect("div by literal", divByLiteral, 10);
+        collect("stop_gradient", stopGradient, 5);
+        collect("EFFECTIVE < PAPER", effective < paper, 30);
+        collect("more than 20 vertices", g.numVertices() > 20, 10);
+        Statistics.label("order kind").collect(c.kind());
+        Statistics.label("order kind").coverage(k -> {
+            for (String kind : List.of("random", "forward", "reverse", "markowitz")) {
+                k.check(kind).percentage(p -> p >= 3.0);
+            }
+        });
+    }
+
+    private static void collect(String label, boolean value, double minPercent) {
+        Statistics.label(label).collect(value);
+        Statistics.label(label).coverage(k -> k.check(true).percentage(p -> p >= minPercent));
     }
 
     @Property(tries = 1000)
@@ -87,7 +124,7 @@ class CostPropertyTest {
         Set<Integer> consumed = new TreeSet<>();
         for (int v = 1; v <= g.numVertices(); v++) {
             for (Operand o : g.operands(v)) {
-                if (o.isVertex()) {
+                if (o.isVertex() && g.op(v) != Op.STOP_GRADIENT) { // stop_gradient reads without an edge
                     consumed.add(o.ref());
                 }
             }
@@ -122,7 +159,7 @@ class CostPropertyTest {
         for (int v = 1; v <= g.numVertices(); v++) {
             LinkedHashSet<Integer> distinct = new LinkedHashSet<>();
             for (Operand o : g.operands(v)) {
-                if (!o.isLiteral()) {
+                if (!o.isLiteral() && g.op(v) != Op.STOP_GRADIENT) {
                     distinct.add(o.ref());
                 }
             }
@@ -182,12 +219,16 @@ class CostPropertyTest {
         }
     }
 
-    /** Inputs (as -1, -2, ...) with a path of non-literal operands to each vertex. */
+    /** Inputs (as -1, -2, ...) with a path of non-literal operands (not through stop_gradient) to each vertex. */
     private static List<Set<Integer>> reachableInputs(Graph g) {
         List<Set<Integer>> reach = new ArrayList<>();
         reach.add(Set.of());
         for (int v = 1; v <= g.numVertices(); v++) {
             Set<Integer> r = new TreeSet<>();
+            if (g.op(v) == Op.STOP_GRADIENT) {
+                reach.add(r);
+                continue;
+            }
             for (Operand o : g.operands(v)) {
                 if (o.isInput()) {
                     r.add(o.ref());

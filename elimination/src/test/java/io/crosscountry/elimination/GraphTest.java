@@ -354,6 +354,40 @@ class GraphTest {
             assertEquals(2, g.cost(new int[] {2, 1}, EFFECTIVE));
         }
 
+        /**
+         * x → #1 = sin x (output), #2 = stop_gradient(#1), #3 = #2 · x (output), #4 = stop_gradient(x).
+         * stop_gradient keeps its operand but has no in-edge, so #1 counts as not consumed.
+         */
+        @Test
+        void stop_gradient_has_an_operand_but_no_in_edge() {
+            Graph.Builder b = Graph.builder(1);
+            b.add(Op.SIN, input(0));
+            b.add(Op.STOP_GRADIENT, vertex(1));
+            b.add(Op.MUL, vertex(2), input(0));
+            b.add(Op.STOP_GRADIENT, input(0));
+            Graph g = b.outputs(1, 3).build();
+            assertEquals(List.of(vertex(1)), g.operands(2));
+            assertArrayEquals(new int[] {}, g.predIds(2));
+            assertArrayEquals(new double[] {}, g.predConstantPartials(2));
+            assertArrayEquals(new int[] {}, g.predIds(4));
+            assertArrayEquals(new int[] {}, g.succIds(1), "read only through stop_gradient");
+            assertArrayEquals(new int[] {1, 3}, g.inputSuccIds(0));
+            assertArrayEquals(new int[] {2, 4}, g.eliminable(), "#1 is an output without out-edges");
+            // #2: no preds × {#3} = 0; #4: no edges at all.
+            assertEquals(0, g.cost(g.forwardOrder(), PAPER));
+            assertEquals(0, g.cost(g.reverseOrder(), EFFECTIVE));
+            assertNotEquals(g.fingerprint(), variantWithCopy().fingerprint());
+        }
+
+        private Graph variantWithCopy() {
+            Graph.Builder b = Graph.builder(1);
+            b.add(Op.SIN, input(0));
+            b.add(Op.COPY, vertex(1));
+            b.add(Op.MUL, vertex(2), input(0));
+            b.add(Op.STOP_GRADIENT, input(0));
+            return b.outputs(1, 3).build();
+        }
+
         @Test
         void vertex_accessors_reject_ids_out_of_range() {
             Graph g = simple();
@@ -405,7 +439,7 @@ class GraphTest {
         }
 
         @Test
-        void fingerprint_changes_with_an_op_or_precision() {
+        void fingerprint_changes_with_an_op_precision_or_strictness() {
             Graph cos = variant(b -> {
                 b.add(Op.MUL, input(0), literal(2.0));
                 b.add(Op.COS, vertex(1));
@@ -418,10 +452,21 @@ class GraphTest {
                 b.add(Op.ADD, vertex(2), input(1));
                 b.add(Op.LOG, vertex(2));
             }, 3, 4);
+            Graph strict = variant(b -> {
+                b.add(Op.MUL, input(0), literal(2.0));
+                b.add(Op.SIN, false, true, vertex(1)); // StrictMath.sin
+                b.add(Op.ADD, vertex(2), input(1));
+                b.add(Op.LOG, vertex(2));
+            }, 3, 4);
+            assertTrue(strict.isStrict(2));
+            assertFalse(strict.isStrict(1));
+            assertEquals(variant(this::base, 3, 4).cost(new int[] {1, 2}, EFFECTIVE), strict.cost(new int[] {1, 2}, EFFECTIVE));
             String base = variant(this::base, 3, 4).fingerprint();
             assertNotEquals(base, cos.fingerprint());
             assertNotEquals(base, single.fingerprint());
             assertNotEquals(cos.fingerprint(), single.fingerprint());
+            assertNotEquals(base, strict.fingerprint());
+            assertNotEquals(single.fingerprint(), strict.fingerprint());
         }
 
         @Test

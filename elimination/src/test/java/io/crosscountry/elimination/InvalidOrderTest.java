@@ -22,6 +22,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** {@link Graph#validate(int[])} and {@link Graph#cost(int[], CostMode)} on orders that are not permutations of eliminable(). */
 class InvalidOrderTest {
@@ -75,37 +76,37 @@ class InvalidOrderTest {
         assertEquals(outputs.isEmpty() ? null : outputs, listed(msg, OUTPUTS), msg);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void missing_ids_are_listed() {
         InvalidOrderException e = rejected(hole, 5, 1, 3);
         assertReport(e, List.of(2, 4), List.of(), List.of(), List.of());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void empty_order_misses_every_eliminable_vertex() {
         InvalidOrderException e = rejected(hole);
         assertReport(e, List.of(1, 2, 3, 4, 5), List.of(), List.of(), List.of());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void duplicate_ids_are_listed_once_each() {
         InvalidOrderException e = rejected(hole, 4, 2, 1, 3, 2, 5, 2, 4);
         assertReport(e, List.of(), List.of(2, 4), List.of(), List.of());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void unknown_ids_are_listed() {
         InvalidOrderException e = rejected(hole, 1, 2, 9, 3, 4, 0, 5, -3, 9);
         assertReport(e, List.of(), List.of(), List.of(-3, 0, 9), List.of());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void unconsumed_output_ids_are_listed() {
         InvalidOrderException e = rejected(hole, 1, 7, 2, 3, 4, 5, 6);
         assertReport(e, List.of(), List.of(), List.of(), List.of(6, 7));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void consumed_output_is_accepted_but_final_output_is_not() {
         Graph lighthouse = GraphTest.lighthouse();
         assertDoesNotThrow(() -> lighthouse.validate(new int[] {7, 6, 5, 4, 3, 2, 1}));
@@ -115,7 +116,7 @@ class InvalidOrderTest {
         assertReport(withoutSeven, List.of(7), List.of(), List.of(), List.of());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void combined_bad_order_lists_all_categories() {
         InvalidOrderException e = rejected(hole, 1, 1, 3, 9, 6, 3, 8, -1, 6);
         assertReport(e, List.of(2, 4, 5), List.of(1, 3, 6), List.of(-1, 9), List.of(6, 8));
@@ -125,7 +126,7 @@ class InvalidOrderTest {
                 && msg.indexOf(UNKNOWN) < msg.indexOf(OUTPUTS), msg);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void exception_lists_are_immutable_and_it_is_an_illegal_argument() {
         InvalidOrderException e = rejected(hole, 1, 1, 9, 6);
         assertThrows(UnsupportedOperationException.class, () -> e.missing().add(1));
@@ -135,7 +136,7 @@ class InvalidOrderTest {
         assertTrue(e instanceof IllegalArgumentException);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void null_order_is_rejected() {
         assertThrows(NullPointerException.class, () -> hole.validate(null));
         assertThrows(NullPointerException.class, () -> hole.cost(null, CostMode.EFFECTIVE));

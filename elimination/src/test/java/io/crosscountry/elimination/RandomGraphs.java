@@ -91,7 +91,14 @@ final class RandomGraphs {
         List<int[]> outputs = new ArrayList<>(); // {id, return-order key}
         for (List<Integer> gene : recipe) {
             int opGene = gene.get(0);
-            Op op = opGene % 10 < 7 ? LINEAR[(opGene / 10) % LINEAR.length] : ALL[(opGene / 10) % ALL.length];
+            Op op;
+            if (opGene % 10 < 7) {
+                op = LINEAR[(opGene / 10) % LINEAR.length];
+            } else if (opGene % 10 == 7 && (opGene / 10) % 6 == 0) {
+                op = Op.STOP_GRADIENT; // an operand without an in-edge
+            } else {
+                op = ALL[(opGene / 10) % ALL.length];
+            }
             Operand first = operand(b, numInputs, gene.get(1), gene.get(2), false);
             Operand[] args;
             if (op.arity() == 1) {
@@ -105,7 +112,8 @@ final class RandomGraphs {
                 }
             }
             boolean single = gene.get(7) % 7 == 0;
-            int id = b.add(op, single, args);
+            boolean strict = (gene.get(7) / 7) % 5 == 0;
+            int id = b.add(op, single, strict, args);
             if (gene.get(8) % 3 == 0) {
                 outputs.add(new int[] {id, gene.get(9)});
             }
@@ -134,7 +142,7 @@ final class RandomGraphs {
     static String listing(Graph g) {
         StringBuilder sb = new StringBuilder("\ninputs: ").append(g.numInputs()).append('\n');
         for (int v = 1; v <= g.numVertices(); v++) {
-            sb.append('#').append(v).append(" = ").append(g.op(v).symbol()).append(g.isSinglePrecision(v) ? ".f" : "")
+            sb.append('#').append(v).append(" = ").append(g.op(v).symbol()).append(g.isSinglePrecision(v) ? ".f" : "").append(g.isStrict(v) ? ".s" : "")
                     .append(g.operands(v).stream().map(Operand::toString).collect(Collectors.joining(", ", "(", ")")))
                     .append('\n');
         }

@@ -45,7 +45,7 @@ final class ReferenceElimination {
             Operand[] args = g.operands(v).toArray(new Operand[0]);
             int w = node(v);
             for (int pos = 0; pos < args.length; pos++) {
-                if (args[pos].isLiteral()) {
+                if (args[pos].isLiteral() || op == Op.STOP_GRADIENT) { // stop_gradient: operand, no in-edge
                     continue;
                 }
                 int u = nodeOfRef(args[pos].ref());
