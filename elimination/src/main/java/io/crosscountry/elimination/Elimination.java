@@ -12,7 +12,8 @@ import java.util.Set;
  * multiplications. Simple maps, built for clarity; it is the reference the faster search engine
  * is tested against.
  *
- * <p>Edge values are the constant partial when it is known at compile time, else {@code NaN}.
+ * <p>Edge values are the constant partial when it is known at compile time, else {@code null}
+ * (a constant may itself be NaN or infinite, e.g. {@code 0·∞}; it is still a constant).
  */
 final class Elimination {
 
@@ -35,7 +36,7 @@ final class Elimination {
             double[] c = graph.predConstantsOf(v);
             for (int k = 0; k < p.length; k++) {
                 int u = graph.node(p[k]);
-                succ.get(u).put(w, c[k]);
+                succ.get(u).put(w, Double.isNaN(c[k]) ? null : c[k]);
                 pred.get(w).add(u);
             }
         }
@@ -54,13 +55,17 @@ final class Elimination {
         long cost = 0;
         for (int p : pred.get(v)) {
             Map<Integer, Double> pOuts = succ.get(p);
-            double in = pOuts.get(v);
+            Double in = pOuts.get(v);
             for (Map.Entry<Integer, Double> out : outs.entrySet()) {
                 int s = out.getKey();
-                double product = in * out.getValue(); // NaN when either factor is variable
+                Double product = in != null && out.getValue() != null ? in * out.getValue() : null;
                 cost += mode == CostMode.PAPER ? 1 : effectiveCost(in, out.getValue());
-                Double existing = pOuts.get(s);
-                pOuts.put(s, existing == null ? product : existing + product);
+                if (!pOuts.containsKey(s)) {
+                    pOuts.put(s, product);
+                } else {
+                    Double existing = pOuts.get(s);
+                    pOuts.put(s, existing != null && product != null ? existing + product : null);
+                }
                 pred.get(s).add(p);
             }
         }
@@ -77,14 +82,15 @@ final class Elimination {
         return cost;
     }
 
-    private static long effectiveCost(double a, double b) {
+    /** Free when a factor is ±1 or both are constants (folded); one multiplication otherwise. */
+    private static long effectiveCost(Double a, Double b) {
         if (isUnit(a) || isUnit(b)) {
             return 0;
         }
-        return !Double.isNaN(a) && !Double.isNaN(b) ? 0 : 1;
+        return a != null && b != null ? 0 : 1;
     }
 
-    private static boolean isUnit(double x) {
-        return x == 1.0 || x == -1.0;
+    private static boolean isUnit(Double x) {
+        return x != null && (x == 1.0 || x == -1.0);
     }
 }

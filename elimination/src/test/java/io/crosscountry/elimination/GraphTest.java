@@ -570,4 +570,18 @@ class GraphTest {
             assertThrows(NullPointerException.class, () -> Graph.builder(1).add(null, input(0)));
         }
     }
+
+    /** A constant product that is NaN (0·∞) is still a constant: folding it costs nothing. */
+    @org.junit.jupiter.api.Test
+    void nan_valued_constant_products_stay_constant() {
+        Graph.Builder b = Graph.builder(1);
+        int zero = b.add(Op.SUB, input(0), input(0));       // partial 0 w.r.t. x
+        int inf = b.add(Op.DIV, vertex(zero), literal(0.0)); // partial 1/0 = +inf
+        int two = b.add(Op.MUL, vertex(inf), literal(2.0));  // partial 2
+        int out = b.add(Op.SIN, vertex(two));
+        Graph g = b.outputs(out).build();
+        // #1: x·(1/0) folded; #2: 0·∞ = NaN, still a constant, folded; #3: NaN·2 constant · cos variable = 1
+        assertEquals(1, g.cost(new int[] {1, 2, 3}, CostMode.EFFECTIVE));
+        assertEquals(3, g.cost(new int[] {1, 2, 3}, CostMode.PAPER));
+    }
 }

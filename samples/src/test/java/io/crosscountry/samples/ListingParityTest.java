@@ -71,7 +71,7 @@ class ListingParityTest {
                         l.inputs.addAll(Arrays.asList(line.substring(7).trim().split("\\s+")));
                     } else if (line.startsWith("outputs:")) {
                         l.outputs = Arrays.stream(line.substring(8).trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
-                    } else if (line.startsWith("#")) {
+                    } else if (line.matches("^#\\d+.*")) {
                         l.parse(line);
                     }
                 }
@@ -90,7 +90,10 @@ class ListingParityTest {
                 args.add(operand(a.trim()));
             }
             // Java has no integer_pow/square: x*x is one mul whose operand is used twice.
-            if (op.equals("square") || (op.equals("integer_pow") && args.get(1).literal() == 2.0)) {
+            if (op.equals("square")) {
+                op = "mul";
+                args.add(args.get(0));
+            } else if (op.equals("integer_pow") && args.get(1).literal() == 2.0) {
                 op = "mul";
                 args.set(1, args.get(0));
             } else if (op.equals("integer_pow")) {
