@@ -15,15 +15,23 @@ public final class SearchContext {
     private final CostMode mode;
     private final long deadlineNanos;
     private final long seed;
-    private final Consumer<SearchContext> onImprovement;
-    private final long startNanos = System.nanoTime();
-    private volatile boolean cancelled;
-    private int[] bestOrder;
-    private long bestCost = Long.MAX_VALUE;
-    private String bestMethod;
-    private long bestFoundNanos;
-    private long lowerBound = 0;
-    private boolean proven;
+    private final Shared shared;
+
+    /** The state all slices of one optimisation share. */
+    private static final class Shared {
+        final Consumer<SearchContext> onImprovement;
+        final long startNanos = System.nanoTime();
+        volatile boolean cancelled;
+        int[] bestOrder;
+        volatile long bestCost = Long.MAX_VALUE;
+        String bestMethod;
+        long bestFoundNanos;
+        volatile long lowerBound;
+
+        Shared(Consumer<SearchContext> onImprovement) {
+            this.onImprovement = onImprovement;
+        }
+    }
 
     /**
      * @param graph         the graph to eliminate
@@ -33,16 +41,28 @@ public final class SearchContext {
      * @param onImprovement called (under no lock) after each new incumbent or bound, e.g. for progress
      */
     public SearchContext(Graph graph, CostMode mode, long deadlineNanos, long seed, Consumer<SearchContext> onImprovement) {
+        this(graph, mode, deadlineNanos, seed, new Shared(onImprovement == null ? c -> { } : onImprovement));
+    }
+
+    private SearchContext(Graph graph, CostMode mode, long deadlineNanos, long seed, Shared shared) {
         this.graph = graph;
         this.mode = mode;
         this.deadlineNanos = deadlineNanos;
         this.seed = seed;
-        this.onImprovement = onImprovement == null ? c -> { } : onImprovement;
+        this.shared = shared;
+    }
+
+    /**
+     * A view of this context with an earlier deadline (a time slice for one search of a
+     * portfolio) and another seed; incumbent, bound and cancellation stay shared.
+     */
+    public SearchContext slice(long deadlineNanos, long seed) {
+        return new SearchContext(graph, mode, Math.min(deadlineNanos, this.deadlineNanos), seed, shared);
     }
 
     /** A context with no progress callback. */
     public SearchContext(Graph graph, CostMode mode, long deadlineNanos, long seed) {
-        this(graph, mode, deadlineNanos, seed, null);
+        this(graph, mode, deadlineNanos, seed, (Consumer<SearchContext>) null);
     }
 
     public Graph graph() {
@@ -63,17 +83,21 @@ public final class SearchContext {
 
     /** Seconds since this context was created. */
     public double elapsedSeconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return (System.nanoTime() - shared.startNanos) / 1e9;
     }
 
-    /** Whether searches must stop: the deadline passed, the optimum is proven, the thread was interrupted, or {@link #cancel()}. */
+    /**
+     * Whether searches must stop: the deadline passed, the optimum is proven, the thread was
+     * interrupted, or {@link #cancel()} was called. Cheap (no lock), but call it every few hundred
+     * steps rather than every step.
+     */
     public boolean shouldStop() {
-        return cancelled || System.nanoTime() - deadlineNanos >= 0 || Thread.currentThread().isInterrupted() || isProvenOptimal();
+        return shared.cancelled || System.nanoTime() - deadlineNanos >= 0 || Thread.currentThread().isInterrupted() || isProvenOptimal();
     }
 
     /** Asks every search to stop. */
     public void cancel() {
-        cancelled = true;
+        shared.cancelled = true;
     }
 
     /**
@@ -83,58 +107,68 @@ public final class SearchContext {
      * @return whether it improved the incumbent
      */
     public boolean offer(int[] order, long cost, String method) {
-        synchronized (this) {
-            if (cost >= bestCost) {
+        synchronized (shared) {
+            if (cost >= shared.bestCost) {
                 return false;
             }
-            bestOrder = order.clone();
-            bestCost = cost;
-            bestMethod = method;
-            bestFoundNanos = System.nanoTime() - startNanos;
+            shared.bestOrder = order.clone();
+            shared.bestCost = cost;
+            shared.bestMethod = method;
+            shared.bestFoundNanos = System.nanoTime() - shared.startNanos;
         }
-        onImprovement.accept(this);
+        shared.onImprovement.accept(this);
         return true;
     }
 
-    /** Records a proven lower bound on the optimal cost; {@code complete} marks it as the optimum's exact value. */
+    /**
+     * Records a proven lower bound on the optimal cost (every order costs at least this). An
+     * exact search that completes offers the optimum's cost, which proves the incumbent optimal.
+     * The {@code complete} flag is informational (the bound came from a finished exact search).
+     */
     public void offerLowerBound(long bound, boolean complete) {
-        synchronized (this) {
-            if (bound <= lowerBound && !(complete && !proven)) {
+        synchronized (shared) {
+            if (bound <= shared.lowerBound) {
                 return;
             }
-            lowerBound = Math.max(lowerBound, bound);
-            proven |= complete;
+            shared.lowerBound = bound;
         }
-        onImprovement.accept(this);
+        shared.onImprovement.accept(this);
     }
 
-    /** The incumbent's cost, or {@link Long#MAX_VALUE} when there is none. */
-    public synchronized long bestCost() {
-        return bestCost;
+    /** The incumbent's cost, or {@link Long#MAX_VALUE} when there is none. Cheap: no lock. */
+    public long bestCost() {
+        return shared.bestCost;
     }
 
     /** The incumbent order (a copy), or {@code null}. */
-    public synchronized int[] bestOrder() {
-        return bestOrder == null ? null : bestOrder.clone();
+    public int[] bestOrder() {
+        synchronized (shared) {
+            return shared.bestOrder == null ? null : shared.bestOrder.clone();
+        }
     }
 
     /** The search that found the incumbent. */
-    public synchronized String bestMethod() {
-        return bestMethod;
+    public String bestMethod() {
+        synchronized (shared) {
+            return shared.bestMethod;
+        }
     }
 
     /** Seconds from the start until the incumbent was found. */
-    public synchronized double bestFoundSeconds() {
-        return bestFoundNanos / 1e9;
+    public double bestFoundSeconds() {
+        synchronized (shared) {
+            return shared.bestFoundNanos / 1e9;
+        }
     }
 
-    /** The best proven lower bound (0 when nothing is proven). */
-    public synchronized OptionalLong lowerBound() {
-        return lowerBound > 0 || proven ? OptionalLong.of(lowerBound) : OptionalLong.empty();
+    /** The best proven lower bound, if any has been established. */
+    public OptionalLong lowerBound() {
+        long bound = shared.lowerBound;
+        return bound > 0 ? OptionalLong.of(bound) : OptionalLong.empty();
     }
 
-    /** Whether the incumbent is proven optimal (lower bound == incumbent cost). */
-    public synchronized boolean isProvenOptimal() {
-        return bestOrder != null && lowerBound >= bestCost;
+    /** Whether the incumbent is proven optimal (lower bound ≥ incumbent cost). Cheap: no lock. */
+    public boolean isProvenOptimal() {
+        return shared.lowerBound >= shared.bestCost;
     }
 }

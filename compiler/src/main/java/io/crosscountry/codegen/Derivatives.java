@@ -1,0 +1,94 @@
+package io.crosscountry.codegen;
+
+/**
+ * Local partial derivatives that need a branch or a common subexpression, called from generated
+ * code (which is straight-line). The rules themselves, and which of these functions each operation
+ * uses, are in {@link Partials}; this class only holds their bodies. Public because generated
+ * classes may live in other packages; not an API for users.
+ */
+public final class Derivatives {
+
+    private Derivatives() {
+    }
+
+    /** d/dx x^y = y·x^(y−1), and 0 where y = 0 (so that 0^0 does not give 0·∞). */
+    public static double powBase(double x, double y) {
+        return y == 0.0 ? 0.0 : y * Math.pow(x, y - 1.0);
+    }
+
+    /** {@link #powBase} with {@code StrictMath.pow}. */
+    public static double powBaseStrict(double x, double y) {
+        return y == 0.0 ? 0.0 : y * StrictMath.pow(x, y - 1.0);
+    }
+
+    /**
+     * d/dy x^y = x^y·ln x for x &gt; 0; 0 at x = 0 (the limit for y &gt; 0; used for every y); NaN
+     * for x &lt; 0, where x^y is NaN for every non-integer y (as in JAX and PyTorch).
+     *
+     * @param r the value x^y
+     */
+    public static double powExponent(double x, double r) {
+        if (x > 0.0) {
+            return r * Math.log(x);
+        }
+        return x == 0.0 ? 0.0 : Double.NaN;
+    }
+
+    /** {@link #powExponent} with {@code StrictMath.log}. */
+    public static double powExponentStrict(double x, double r) {
+        if (x > 0.0) {
+            return r * StrictMath.log(x);
+        }
+        return x == 0.0 ? 0.0 : Double.NaN;
+    }
+
+    /** d/dx tanh x = 1/cosh²x (accurate where 1 − tanh²x would cancel). */
+    public static double tanh(double x) {
+        double c = Math.cosh(x);
+        return 1.0 / (c * c);
+    }
+
+    /** {@link #tanh(double)} with {@code StrictMath.cosh}. */
+    public static double tanhStrict(double x) {
+        double c = StrictMath.cosh(x);
+        return 1.0 / (c * c);
+    }
+
+    /** d/dx σ(x) = σ(x)(1 − σ(x)), computed as e/(1+e)² with e = exp(−|x|) (no cancellation). */
+    public static double logistic(double x) {
+        double e = Math.exp(-Math.abs(x));
+        double d = 1.0 + e;
+        return e / (d * d);
+    }
+
+    /** ∂/∂a hypot(a, b) = a / hypot(a, b), and 0 at the origin. */
+    public static double hypot(double a, double r) {
+        return r == 0.0 ? 0.0 : a / r;
+    }
+
+    /**
+     * 1 when {@code max(a, b)} selects {@code a}, else 0: a is selected when a &ge; b or a is NaN
+     * (ties go to the first operand).
+     */
+    public static double maxFirst(double a, double b) {
+        return a >= b || a != a ? 1.0 : 0.0;
+    }
+
+    /** 1 − {@link #maxFirst}. */
+    public static double maxSecond(double a, double b) {
+        return a >= b || a != a ? 0.0 : 1.0;
+    }
+
+    /**
+     * 1 when {@code min(a, b)} selects {@code a}, else 0: a is selected when a &le; b or a is NaN
+     * (ties go to the first operand).
+     */
+    public static double minFirst(double a, double b) {
+        return a <= b || a != a ? 1.0 : 0.0;
+    }
+
+    /** 1 − {@link #minFirst}. */
+    public static double minSecond(double a, double b) {
+        return a <= b || a != a ? 0.0 : 1.0;
+    }
+}

@@ -1,0 +1,35 @@
+package io.crosscountry.codegen;
+
+import io.crosscountry.elimination.Op;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The value of each {@link Op} as an expression: the same functions as
+ * {@link io.crosscountry.analysis.OpValues}, so generated code computes the traced method's values
+ * bit for bit (float operations rounded to float, {@code StrictMath} functions where traced).
+ */
+final class Primal {
+
+    private Primal() {
+    }
+
+    static Expr value(Op op, boolean single, boolean strict, Expr a, Expr b) {
+        Expr v = unrounded(op, strict, a, b);
+        return single ? new Expr.ToFloat(v) : v;
+    }
+
+    private static Expr unrounded(Op op, boolean strict, Expr a, Expr b) {
+        String math = strict ? "java/lang/StrictMath" : "java/lang/Math";
+        return switch (op) {
+            case ADD -> new Expr.Bin(Opcodes.DADD, a, b);
+            case SUB -> new Expr.Bin(Opcodes.DSUB, a, b);
+            case MUL -> new Expr.Bin(Opcodes.DMUL, a, b);
+            case DIV -> new Expr.Bin(Opcodes.DDIV, a, b);
+            case NEG -> new Expr.Neg(a);
+            case TO_FLOAT, COPY, STOP_GRADIENT -> a;
+            case ASINH, ACOSH, ATANH, ERF, LOGISTIC -> Expr.call("io/crosscountry/MathX", op.symbol(), a);
+            case ATAN2, POW, HYPOT, MAX, MIN -> Expr.call(math, op.symbol(), a, b);
+            default -> Expr.call(math, op.symbol(), a);
+        };
+    }
+}

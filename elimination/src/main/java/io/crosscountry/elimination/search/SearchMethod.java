@@ -1,0 +1,15 @@
+package io.crosscountry.elimination.search;
+
+/** Which search {@link Optimizer#optimize} runs. */
+public enum SearchMethod {
+    /** Everything below, sharing incumbents and bounds, on all threads. */
+    PORTFOLIO,
+    /** The Markowitz family and the other greedy heuristics (instant). */
+    HEURISTIC,
+    /** Simulated annealing / local search over orders. */
+    ANNEAL,
+    /** Beam search over eliminated sets. */
+    BEAM,
+    /** Exact search with lower bounds: proves optimality when it completes. */
+    EXACT
+}
