@@ -2,6 +2,10 @@ package io.crosscountry.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscountry.CrossCountry;
+import io.crosscountry.elimination.CostMode;
+import io.crosscountry.elimination.EngineBenchmark;
+import io.crosscountry.elimination.Graph;
 import io.crosscountry.samples.Sample;
 import io.crosscountry.samples.Samples;
 import io.crosscountry.samples.parity.ParityReport;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. --parity (the default): multiplication counts of fwd / rev / min-Markowitz on our graphs, "
-                + "the published orders evaluated on our graphs where their ids apply, and the published numbers.")
+                + "the published orders evaluated on our graphs where their ids apply, and the published numbers. "
+                + "--engine: random elimination episodes per second on one thread.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -31,6 +36,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--parity", description = "The parity table (default).")
     boolean parity;
+
+    @Option(names = "--engine", description = "Elimination engine speed: random full episodes per second, one thread.")
+    boolean engine;
+
+    @Option(names = "--seconds", defaultValue = "2", paramLabel = "S",
+            description = "With --engine: measuring time per task (after a warm-up of half as long). Default: ${DEFAULT-VALUE}.")
+    double seconds;
+
+    @Option(names = "--mode", defaultValue = "effective", paramLabel = "MODE",
+            description = "With --engine: the cost mode counted (paper or effective). Default: ${DEFAULT-VALUE}.")
+    String mode;
 
     @Option(names = "--tasks", split = ",", paramLabel = "TASK", description = "Only these tasks (comma-separated).")
     List<String> tasks;
@@ -48,6 +64,9 @@ final class BenchCommand implements Callable<Integer> {
                 samples.add(Samples.get(t));
             }
         }
+        if (engine) {
+            return engine(samples);
+        }
         Progress progress = new Progress(spec.commandLine().getErr(), samples.size());
         List<ParityRow> rows = new ArrayList<>();
         for (Sample s : samples) {
@@ -57,6 +76,32 @@ final class BenchCommand implements Callable<Integer> {
         progress.done();
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(toJson(rows)) + System.lineSeparator() : table(rows));
+        out.flush();
+        return 0;
+    }
+
+    private int engine(List<Sample> samples) {
+        CostMode costMode = CountCommand.parseMode(mode);
+        Progress progress = new Progress(spec.commandLine().getErr(), samples.size());
+        ObjectNode root = Json.object();
+        ArrayNode array = root.putArray("engine");
+        StringBuilder table = new StringBuilder(String.format("%-22s %8s %14s %16s%n", "task", "vertices", "episodes/s", "eliminations/s"));
+        for (Sample s : samples) {
+            progress.step(s.name());
+            Graph g = CrossCountry.graph(s.owner(), s.method(), s.args());
+            EngineBenchmark.Result r = EngineBenchmark.run(g, costMode, seconds / 2, seconds, 1L);
+            ObjectNode o = array.addObject();
+            o.put("task", s.name());
+            o.put("mode", costMode.name().toLowerCase(java.util.Locale.ROOT));
+            o.put("num_vertices", g.numVertices());
+            o.put("episodes_per_s", r.episodesPerSecond());
+            o.put("eliminations_per_s", r.eliminationsPerSecond());
+            table.append(String.format("%-22s %8d %14.0f %16.0f%n", s.name(), g.numVertices(), r.episodesPerSecond(),
+                    r.eliminationsPerSecond()));
+        }
+        progress.done();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(root) + System.lineSeparator() : table);
         out.flush();
         return 0;
     }
