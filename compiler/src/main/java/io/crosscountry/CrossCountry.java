@@ -2,13 +2,16 @@ package io.crosscountry;
 
 import io.crosscountry.analysis.Trace;
 import io.crosscountry.analysis.Tracer;
+import io.crosscountry.codegen.JacobianCompiler;
 import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.InvalidOrderException;
 import java.util.Objects;
 
 /**
  * The entry point of crosscountry: extracts a method's computational graph from its bytecode.
  *
- * <p>Code generation ({@code jacobian}) and search ({@code optimize}) build on this graph.
+ * <p>{@link #jacobian} compiles the exact Jacobian for an elimination order; search
+ * ({@code optimize}) is a later milestone.
  */
 public final class CrossCountry {
 
@@ -39,5 +42,24 @@ public final class CrossCountry {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(method, "method");
         return Tracer.trace(owner, method, exampleArgs);
+    }
+
+    /**
+     * Compiles the exact Jacobian of {@code owner.method}, traced at {@code exampleArgs}, with
+     * elimination {@code order}.
+     *
+     * @throws InvalidOrderException         when an explicit order is not a permutation of the
+     *                                       graph's eliminable vertices
+     * @throws UnsupportedOperationException for {@link Order#OPTIMIZED} (search not available yet)
+     * @throws IllegalArgumentException      when there is no such static method or the arguments do
+     *                                       not fit it
+     * @throws UnsupportedBytecodeException when the method uses bytecode the analysis cannot handle
+     */
+    public static CompiledJacobian jacobian(Class<?> owner, String method, Order order, Object... exampleArgs) {
+        Objects.requireNonNull(order, "order");
+        Object[] args = exampleArgs == null ? new Object[0] : exampleArgs;
+        Trace t = trace(owner, method, args);
+        int[] ids = order.resolve(t.graph());
+        return new CompiledJacobian(owner, method, order, t, JacobianCompiler.compile(t, ids), args);
     }
 }

@@ -1,0 +1,183 @@
+package io.crosscountry;
+
+import java.lang.reflect.Array;
+import java.util.Objects;
+import org.objectweb.asm.Type;
+
+/**
+ * The argument shapes of a traced method, and flattening of call arguments into inputs like the
+ * analysis: {@code double}/{@code float} parameters and the elements of {@code double[]},
+ * {@code float[]} and {@code double[][]} parameters, in parameter order. Array lengths and every
+ * other (concrete) parameter are part of the trace and must equal the example arguments.
+ */
+final class Arguments {
+
+    private static final char SCALAR = 'D';
+    private static final char FLOAT = 'F';
+    private static final char VECTOR = 'v';
+    private static final char FLOAT_VECTOR = 'f';
+    private static final char MATRIX = 'm';
+    private static final char CONCRETE = 'c';
+
+    private final String method;
+    private final char[] kinds;
+    private final int[][] shapes;        // array lengths: {n} or the row lengths of a double[][]
+    private final Object[] concrete;     // copies of the concrete example arguments
+    private final int numInputs;
+
+    Arguments(String method, Object[] example) {
+        this.method = method;
+        Type[] params = Type.getArgumentTypes(method.substring(method.indexOf('(')));
+        kinds = new char[params.length];
+        shapes = new int[params.length][];
+        concrete = new Object[params.length];
+        int n = 0;
+        for (int i = 0; i < params.length; i++) {
+            Object a = example[i];
+            switch (params[i].getDescriptor()) {
+                case "D" -> kinds[i] = SCALAR;
+                case "F" -> kinds[i] = FLOAT;
+                case "[D" -> {
+                    kinds[i] = VECTOR;
+                    shapes[i] = new int[] {((double[]) a).length};
+                }
+                case "[F" -> {
+                    kinds[i] = FLOAT_VECTOR;
+                    shapes[i] = new int[] {((float[]) a).length};
+                }
+                case "[[D" -> {
+                    kinds[i] = MATRIX;
+                    double[][] m = (double[][]) a;
+                    shapes[i] = new int[m.length];
+                    for (int r = 0; r < m.length; r++) {
+                        shapes[i][r] = m[r].length;
+                    }
+                }
+                default -> {
+                    kinds[i] = CONCRETE;
+                    concrete[i] = normalize(deepCopy(a));
+                }
+            }
+            n += kinds[i] == SCALAR || kinds[i] == FLOAT ? 1 : kinds[i] == CONCRETE ? 0 : sum(shapes[i]);
+        }
+        numInputs = n;
+    }
+
+    int numInputs() {
+        return numInputs;
+    }
+
+    /**
+     * Writes the inputs of {@code args} into {@code x} (allocates nothing).
+     *
+     * @throws IllegalArgumentException when an argument has the wrong type or shape, or a concrete
+     *                                  argument differs from the traced one
+     */
+    void flatten(Object[] args, double[] x) {
+        if (args == null || args.length != kinds.length) {
+            throw new IllegalArgumentException(method + " takes " + kinds.length + " arguments, got "
+                    + (args == null ? 0 : args.length));
+        }
+        int k = 0;
+        for (int i = 0; i < kinds.length; i++) {
+            Object a = args[i];
+            switch (kinds[i]) {
+                case SCALAR -> x[k++] = ((Number) expect(a, Number.class, i)).doubleValue();
+                case FLOAT -> x[k++] = ((Number) expect(a, Number.class, i)).floatValue();
+                case VECTOR -> {
+                    double[] v = (double[]) expect(a, double[].class, i);
+                    checkLength(i, v.length, shapes[i][0], "");
+                    System.arraycopy(v, 0, x, k, v.length);
+                    k += v.length;
+                }
+                case FLOAT_VECTOR -> {
+                    float[] v = (float[]) expect(a, float[].class, i);
+                    checkLength(i, v.length, shapes[i][0], "");
+                    for (float f : v) {
+                        x[k++] = f;
+                    }
+                }
+                case MATRIX -> {
+                    double[][] m = (double[][]) expect(a, double[][].class, i);
+                    checkLength(i, m.length, shapes[i].length, "");
+                    for (int r = 0; r < m.length; r++) {
+                        if (m[r] == null) {
+                            throw new IllegalArgumentException("argument " + i + " of " + method + " has a null row " + r);
+                        }
+                        checkLength(i, m[r].length, shapes[i][r], " row " + r);
+                        System.arraycopy(m[r], 0, x, k, m[r].length);
+                        k += m[r].length;
+                    }
+                }
+                default -> {
+                    if (!same(concrete[i], a)) {
+                        throw new IllegalArgumentException("argument " + i + " of " + method + " is part of the traced path and"
+                                + " must equal the example argument " + describe(concrete[i]) + ", got " + describe(a));
+                    }
+                }
+            }
+        }
+    }
+
+    private Object expect(Object a, Class<?> type, int index) {
+        if (!type.isInstance(a)) {
+            throw new IllegalArgumentException("argument " + index + " of " + method + " must be a " + type.getSimpleName()
+                    + ", got " + (a == null ? "null" : a.getClass().getSimpleName()));
+        }
+        return a;
+    }
+
+    private void checkLength(int index, int actual, int expected, String what) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("argument " + index + what + " of " + method + " has length " + actual
+                    + " but the traced one has " + expected + " (shapes are part of the trace)");
+        }
+    }
+
+    private static int sum(int[] a) {
+        int s = 0;
+        for (int v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Whether a call's concrete argument equals the traced one (without boxing). */
+    private static boolean same(Object traced, Object a) {
+        if (traced instanceof Long l) {
+            return (a instanceof Long || a instanceof Integer || a instanceof Short || a instanceof Byte)
+                    && l == ((Number) a).longValue();
+        }
+        return Objects.deepEquals(traced, a);
+    }
+
+    /** Integral numbers compare by value whatever their boxed type (an int parameter given as a Short). */
+    private static Object normalize(Object a) {
+        if (a instanceof Integer || a instanceof Short || a instanceof Byte) {
+            return ((Number) a).longValue();
+        }
+        return a;
+    }
+
+    private static Object deepCopy(Object a) {
+        if (a == null || !a.getClass().isArray()) {
+            return a;
+        }
+        int n = Array.getLength(a);
+        Object c = Array.newInstance(a.getClass().getComponentType(), n);
+        for (int i = 0; i < n; i++) {
+            Array.set(c, i, deepCopy(Array.get(a, i)));
+        }
+        return c;
+    }
+
+    private static String describe(Object a) {
+        if (a instanceof Object[] arr) {
+            return java.util.Arrays.deepToString(arr);
+        }
+        if (a != null && a.getClass().isArray()) {
+            return java.util.Arrays.deepToString(new Object[] {a});
+        }
+        return String.valueOf(a);
+    }
+}

@@ -1,0 +1,230 @@
+package io.crosscountry;
+
+import io.crosscountry.analysis.Guard;
+import io.crosscountry.analysis.Trace;
+import io.crosscountry.codegen.CompiledPath;
+import io.crosscountry.codegen.JacobianCompiler;
+import io.crosscountry.elimination.Graph;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The exact Jacobian of a {@code @Differentiable} method, compiled to bytecode for one elimination
+ * order ({@link CrossCountry#jacobian}).
+ *
+ * <p>{@code J[i][k]} is the derivative of output {@code i} with respect to input {@code k}, outputs
+ * and inputs flattened like the analysis: {@code double}/{@code float} parameters and the elements
+ * of {@code double[]}, {@code float[]}, {@code double[][]} parameters, in parameter order.
+ *
+ * <p><b>Arguments.</b> Array lengths and every non-differentiable parameter ({@code int},
+ * {@code long}, {@code boolean}, other objects) are part of the trace: they must equal the
+ * example arguments ({@code Objects.deepEquals}; integral numbers by value), else
+ * {@link IllegalArgumentException}.
+ *
+ * <p><b>Paths.</b> Branches on doubles were decided by the example arguments and recorded as
+ * guards; the generated code re-checks them. When a call takes another path, the method is
+ * retraced at the call's arguments and that path compiled too (compiled paths are cached, at most
+ * {@value #MAX_PATHS}); an explicit {@link Order#of(int...)} is used on a new path when it is valid
+ * there, else {@link Order#AUTO}. With {@link #withRetracing(boolean) retracing disabled} such a call
+ * throws {@link PathChangedException} naming the comparison's method and line. A path that returns
+ * a different number of outputs also throws {@link PathChangedException}.
+ *
+ * <p><b>Allocation.</b> {@link #applyInto} allocates nothing once warm: arguments are flattened into a
+ * per-thread buffer, the generated code works in a per-thread work array (both thread-locals of this
+ * Jacobian), and the result goes into the caller's array. Only a path change (retracing) allocates.
+ * Instances are thread-safe.
+ */
+public final class CompiledJacobian {
+
+    /** The most paths compiled and cached for one Jacobian. */
+    public static final int MAX_PATHS = 32;
+
+    /** The state shared by the views with and without retracing. */
+    private static final class Shared {
+        final Class<?> owner;
+        final String method;
+        final Order order;
+        final Arguments arguments;
+        final int numOutputs;
+        final ThreadLocal<double[][]> buffers;      // {x, w}
+        volatile CompiledPath[] paths;              // [0]: the path traced at the example arguments
+        volatile CompiledPath hot;                  // the path that last fitted
+
+        Shared(Class<?> owner, String method, Order order, Trace trace, CompiledPath first, Object[] example) {
+            this.owner = owner;
+            this.method = method;
+            this.order = order;
+            this.arguments = new Arguments(trace.method(), example);
+            this.numOutputs = first.numOutputs();
+            this.paths = new CompiledPath[] {first};
+            this.hot = first;
+            int n = arguments.numInputs();
+            this.buffers = ThreadLocal.withInitial(() -> new double[][] {new double[n], new double[hot.workSize()]});
+        }
+    }
+
+    private final Shared shared;
+    private final boolean retracing;
+
+    CompiledJacobian(Class<?> owner, String method, Order order, Trace trace, CompiledPath first, Object[] example) {
+        this(new Shared(owner, method, order, trace, first, example), true);
+    }
+
+    private CompiledJacobian(Shared shared, boolean retracing) {
+        this.shared = shared;
+        this.retracing = retracing;
+    }
+
+    /** The Jacobian at {@code args}, in a new {@code double[numOutputs()][numInputs()]}. */
+    public double[][] apply(Object... args) {
+        double[][] j = new double[numOutputs()][numInputs()];
+        applyInto(j, args);
+        return j;
+    }
+
+    /**
+     * Writes the Jacobian at {@code args} into {@code J}, which must be
+     * {@code double[numOutputs()][numInputs()]}; every entry is written.
+     *
+     * @throws IllegalArgumentException when {@code J} or the arguments have the wrong shape
+     * @throws PathChangedException     when {@code args} take another path and retracing is disabled
+     */
+    public void applyInto(double[][] J, Object... args) {
+        checkShape(J);
+        double[][] buffers = shared.buffers.get();
+        double[] x = buffers[0];
+        shared.arguments.flatten(args, x);
+        CompiledPath hot = shared.hot;
+        if (hot.evaluate(x, work(buffers, hot), J)) {
+            return;
+        }
+        otherPath(J, args, buffers, hot);
+    }
+
+    private static double[] work(double[][] buffers, CompiledPath path) {
+        if (buffers[1].length < path.workSize()) {
+            buffers[1] = new double[path.workSize()];
+        }
+        return buffers[1];
+    }
+
+    private void otherPath(double[][] J, Object[] args, double[][] buffers, CompiledPath failed) {
+        if (tryCompiled(J, buffers, failed)) {
+            return;
+        }
+        if (!retracing) {
+            throw pathChanged(failed, buffers[0]);
+        }
+        synchronized (shared) {
+            if (tryCompiled(J, buffers, failed)) {          // compiled meanwhile by another thread
+                return;
+            }
+            CompiledPath path = compileAt(args);
+            if (!path.evaluate(buffers[0], work(buffers, path), J)) {
+                throw new IllegalStateException("the path retraced at these arguments fails its own guards");
+            }
+            shared.hot = path;
+        }
+    }
+
+    private boolean tryCompiled(double[][] J, double[][] buffers, CompiledPath failed) {
+        for (CompiledPath p : shared.paths) {
+            if (p != failed && p.evaluate(buffers[0], work(buffers, p), J)) {
+                shared.hot = p;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CompiledPath compileAt(Object[] args) {
+        {
+            Trace trace = CrossCountry.trace(shared.owner, shared.method, args);
+            Graph g = trace.graph();
+            if (g.numOutputs() != shared.numOutputs) {
+                throw new PathChangedException(shared.method + " returns " + g.numOutputs() + " values on the path taken at"
+                        + " these arguments, not " + shared.numOutputs, trace.method(), -1);
+            }
+            int[] order;
+            try {
+                order = shared.order.resolve(g);
+            } catch (RuntimeException e) {
+                order = Order.AUTO.resolve(g);             // an explicit order made for another path
+            }
+            CompiledPath path = JacobianCompiler.compile(trace, order);
+            CompiledPath[] old = shared.paths;
+            CompiledPath[] paths = Arrays.copyOf(old, Math.min(old.length + 1, MAX_PATHS));
+            paths[paths.length - 1] = path;              // when full, the newest replaces the last one
+            shared.paths = paths;
+            return path;
+        }
+    }
+
+    private static PathChangedException pathChanged(CompiledPath path, double[] x) {
+        Optional<Guard> guard = path.failedGuard(x);
+        if (guard.isEmpty()) {
+            return new PathChangedException("these arguments take another path than the traced one", "?", -1);
+        }
+        Guard g = guard.get();
+        String where = g.method() + (g.line() >= 0 ? " line " + g.line() : "");
+        return new PathChangedException("these arguments take another path than the traced one: the comparison "
+                + g + " no longer holds (" + where + "); retracing is disabled", g.method(), g.line());
+    }
+
+    private void checkShape(double[][] J) {
+        if (J == null || J.length != numOutputs()) {
+            throw new IllegalArgumentException("the Jacobian must have " + numOutputs() + " rows, got "
+                    + (J == null ? "null" : J.length));
+        }
+        int n = numInputs();
+        for (int i = 0; i < J.length; i++) {
+            if (J[i] == null || J[i].length != n) {
+                throw new IllegalArgumentException("row " + i + " of the Jacobian must have " + n + " columns, got "
+                        + (J[i] == null ? "null" : J[i].length));
+            }
+        }
+    }
+
+    /**
+     * A view of this Jacobian (sharing its compiled paths) that retraces on a path change
+     * ({@code true}, the default) or throws {@link PathChangedException} ({@code false}).
+     */
+    public CompiledJacobian withRetracing(boolean retrace) {
+        return retrace == retracing ? this : new CompiledJacobian(shared, retrace);
+    }
+
+    /** Whether a call on another path retraces (else it throws {@link PathChangedException}). */
+    public boolean retracing() {
+        return retracing;
+    }
+
+    /** The number of flattened inputs (Jacobian columns). */
+    public int numInputs() {
+        return shared.arguments.numInputs();
+    }
+
+    /** The number of flattened outputs (Jacobian rows). */
+    public int numOutputs() {
+        return shared.numOutputs;
+    }
+
+    /** The elimination order of the path traced at the example arguments. */
+    public int[] order() {
+        return shared.paths[0].order();
+    }
+
+    /** The graph of the path traced at the example arguments. */
+    public Graph graph() {
+        return shared.paths[0].graph();
+    }
+
+    /** The order requested. */
+    public Order requestedOrder() {
+        return shared.order;
+    }
+
+    /** How many paths are compiled so far (1 until a call takes another path). */
+    public int compiledPaths() {
+        return shared.paths.length;
+    }
+}

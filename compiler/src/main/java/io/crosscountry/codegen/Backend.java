@@ -1,0 +1,245 @@
+package io.crosscountry.codegen;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * {@link Program} → class files within the JVM's limits.
+ *
+ * <p><b>Chunks.</b> The live statements (dead values dropped, except elimination products, which
+ * the cost model counts) are cut, in order, into chunk methods
+ * {@code static int fwdN|elimN(double[] x, double[] w, double[][] J)} whose size is at most
+ * {@link #METHOD_BUDGET} bytes by a per-statement upper bound, so no method reaches HotSpot's
+ * 8,000-byte JIT limit. A chunk holds only forward or only elimination statements, so the
+ * elimination's {@code dmul}s are countable in the {@code elim} methods alone.
+ *
+ * <p><b>State.</b> Inside a chunk values live in locals (slots reused after a value's last read);
+ * a value read by a later chunk is also stored in the work array {@code w}, whose slots are reused
+ * once a value is dead. Inputs come from {@code x}; reads of {@code x} or {@code w} used twice in a
+ * chunk are cached in a local. Chunk methods have three parameters (never near the 255-slot limit).
+ *
+ * <p><b>Classes.</b> Chunks are grouped into classes of at most {@link #MAX_CHUNKS_PER_CLASS} methods
+ * and an estimated {@link #POOL_BUDGET} constant-pool entries; each class implements
+ * {@link JacobianKernel} with a {@code run} that calls its chunks in order and ORs their guard
+ * flags. All code is straight-line (no branches), so no stack map frames are needed.
+ */
+final class Backend {
+
+    /** Upper bound of a chunk's bytecode (HotSpot does not compile methods over 8,000 bytes). */
+    static final int METHOD_BUDGET = 7_900;
+    /** Estimated constant-pool entries per class (the JVM's limit is 65,535). */
+    static final int POOL_BUDGET = 60_000;
+    /** Chunks per class: keeps {@code run} (7 bytes per call) small. */
+    static final int MAX_CHUNKS_PER_CLASS = 400;
+
+    /**
+     * Budgets for splitting; tests use tiny ones to put chunk and class boundaries everywhere.
+     *
+     * @param methodBytes    upper bound of a chunk method's bytecode (a single statement may exceed it)
+     * @param poolEntries    estimated constant-pool entries per class
+     * @param chunksPerClass chunk methods per class
+     */
+    record Limits(int methodBytes, int poolEntries, int chunksPerClass) {
+        static final Limits DEFAULT = new Limits(METHOD_BUDGET, POOL_BUDGET, MAX_CHUNKS_PER_CLASS);
+    }
+    static final String CLASS_NAME = "io/crosscountry/codegen/GeneratedJacobian";
+    static final String CHUNK_DESCRIPTOR = "([D[D[[D)I";
+    static final String FORWARD_PREFIX = "fwd";
+    static final String ELIMINATION_PREFIX = "elim";
+
+    /**
+     * @param forwardClasses     classes whose {@code run} computes primal values, guards and partials
+     * @param eliminationClasses classes whose {@code run} eliminates and stores the Jacobian
+     * @param workSize           the length of the work array
+     * @param eliminationDmuls   the {@code dmul}s emitted into elimination chunks
+     * @param largestMethod      an upper bound of the largest chunk method's size
+     */
+    record Output(List<byte[]> forwardClasses, List<byte[]> eliminationClasses, int workSize, long eliminationDmuls,
+                  int largestMethod) {
+    }
+
+    /** A run of statements emitted as one method. */
+    static final class Chunk {
+        final int index;
+        final boolean forward;
+        final List<Insn> insns = new ArrayList<>();
+        final List<Integer> positions = new ArrayList<>();
+        int size;
+
+        Chunk(int index, boolean forward) {
+            this.index = index;
+            this.forward = forward;
+        }
+
+        String name() {
+            return (forward ? FORWARD_PREFIX : ELIMINATION_PREFIX) + index;
+        }
+    }
+
+    private Backend() {
+    }
+
+    static Output generate(Program p, Limits limits) {
+        List<Insn> all = new ArrayList<>(p.forward());
+        all.addAll(p.elimination());
+        boolean[] live = liveness(all, p.numValues());
+        List<Chunk> chunks = cut(all, live, p.forward().size(), limits.methodBytes());
+        Values values = values(chunks, p.numValues());
+        int[] defChunk = values.defChunk();
+        boolean[] crossing = values.crossing();
+        int[] slot = new int[p.numValues()];
+        int workSize = assignWorkSlots(chunks, crossing, values.lastUse(), slot);
+        List<byte[]> forward = new ArrayList<>();
+        List<byte[]> elimination = new ArrayList<>();
+        long[] dmuls = {0};
+        int largest = chunks.stream().mapToInt(c -> c.size).max().orElse(0);
+        List<ChunkWriter> group = new ArrayList<>();
+        ChunkWriter.Pool pool = new ChunkWriter.Pool();
+        for (Chunk c : chunks) {
+            ChunkWriter w = new ChunkWriter(c, slot, crossing, defChunk);
+            ChunkWriter.Pool needs = w.pool();
+            if (!group.isEmpty() && (group.get(0).chunk.forward != c.forward || group.size() >= limits.chunksPerClass()
+                    || pool.sizeWith(needs) > limits.poolEntries())) {
+                (group.get(0).chunk.forward ? forward : elimination).add(writeClass(group, dmuls));
+                group.clear();
+                pool = new ChunkWriter.Pool();
+            }
+            group.add(w);
+            pool.addAll(needs);
+        }
+        if (!group.isEmpty()) {
+            (group.get(0).chunk.forward ? forward : elimination).add(writeClass(group, dmuls));
+        }
+        return new Output(forward, elimination, workSize, dmuls[0], largest);
+    }
+
+    /**
+     * Where each SSA value is defined and last read.
+     *
+     * @param defChunk the chunk defining each value
+     * @param lastUse  the position of each value's last read
+     * @param crossing whether a chunk other than the defining one reads it (it needs a work slot)
+     */
+    private record Values(int[] defChunk, int[] lastUse, boolean[] crossing) {
+    }
+
+    private static Values values(List<Chunk> chunks, int numValues) {
+        int[] defChunk = new int[numValues];
+        int[] lastUse = new int[numValues];
+        boolean[] crossing = new boolean[numValues];
+        Arrays.fill(defChunk, -1);
+        for (Chunk c : chunks) {
+            for (int k = 0; k < c.insns.size(); k++) {
+                int at = c.positions.get(k);
+                Exprs.reads(c.insns.get(k), id -> {
+                    if (defChunk[id] != c.index) {
+                        crossing[id] = true;
+                    }
+                    lastUse[id] = at;
+                }, in -> { });
+                if (c.insns.get(k) instanceof Insn.Def d) {
+                    defChunk[d.id()] = c.index;
+                }
+            }
+        }
+        return new Values(defChunk, lastUse, crossing);
+    }
+
+    /** Which statements to emit: all but definitions nothing reads (unless they must stay). */
+    private static boolean[] liveness(List<Insn> all, int numValues) {
+        boolean[] needed = new boolean[numValues];
+        boolean[] live = new boolean[all.size()];
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Insn insn = all.get(i);
+            live[i] = !(insn instanceof Insn.Def d) || needed[d.id()] || d.keepIfDead();
+            if (live[i]) {
+                Exprs.reads(insn, id -> needed[id] = true, in -> { });
+            }
+        }
+        return live;
+    }
+
+    private static List<Chunk> cut(List<Insn> all, boolean[] live, int forwardSize, int budget) {
+        List<Chunk> chunks = new ArrayList<>();
+        Chunk current = null;
+        for (int i = 0; i < all.size(); i++) {
+            if (!live[i]) {
+                continue;
+            }
+            boolean forward = i < forwardSize;
+            int size = Exprs.maxSize(all.get(i));
+            if (current == null || current.forward != forward || current.size + size > budget - ChunkWriter.OVERHEAD) {
+                current = new Chunk(chunks.size(), forward);
+                chunks.add(current);
+            }
+            current.insns.add(all.get(i));
+            current.positions.add(i);
+            current.size += size;
+        }
+        for (Chunk c : chunks) {
+            c.size += ChunkWriter.OVERHEAD;
+        }
+        return chunks;
+    }
+
+    /** Work-array slots for values read by later chunks, reused after a value's last read. */
+    private static int assignWorkSlots(List<Chunk> chunks, boolean[] crossing, int[] lastUse, int[] slot) {
+        Arrays.fill(slot, -1);
+        PriorityQueue<int[]> active = new PriorityQueue<>((a, b) -> Integer.compare(a[0], b[0]));
+        Deque<Integer> free = new ArrayDeque<>();
+        int next = 0;
+        for (Chunk c : chunks) {
+            for (int k = 0; k < c.insns.size(); k++) {
+                if (c.insns.get(k) instanceof Insn.Def d && crossing[d.id()]) {
+                    int at = c.positions.get(k);
+                    while (!active.isEmpty() && active.peek()[0] < at) {
+                        free.push(active.poll()[1]);
+                    }
+                    int s = free.isEmpty() ? next++ : free.pop();
+                    slot[d.id()] = s;
+                    active.add(new int[] {lastUse[d.id()], s});
+                }
+            }
+        }
+        return next;
+    }
+
+    private static byte[] writeClass(List<ChunkWriter> group, long[] dmuls) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, CLASS_NAME, null,
+                "java/lang/Object", new String[] {JacobianKernel.INTERNAL_NAME});
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor run = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "([D[D[[D)I", null, null);
+        run.visitCode();
+        run.visitInsn(Opcodes.ICONST_0);
+        for (ChunkWriter w : group) {
+            long d = w.write(cw);
+            if (!w.chunk.forward) {
+                dmuls[0] += d;
+            }
+            run.visitVarInsn(Opcodes.ALOAD, 1);
+            run.visitVarInsn(Opcodes.ALOAD, 2);
+            run.visitVarInsn(Opcodes.ALOAD, 3);
+            run.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS_NAME, w.chunk.name(), CHUNK_DESCRIPTOR, false);
+            run.visitInsn(Opcodes.IOR);
+        }
+        run.visitInsn(Opcodes.IRETURN);
+        run.visitMaxs(0, 0);
+        run.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+}

@@ -1,0 +1,142 @@
+package io.crosscountry.codegen;
+
+import io.crosscountry.analysis.GraphEvaluator;
+import io.crosscountry.analysis.Guard;
+import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.Operand;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Generated code for the Jacobian of one traced path (one graph, its guards, one elimination
+ * order), made by {@link JacobianCompiler}.
+ *
+ * <p>{@link #evaluate} runs the forward parts (primal values, guard checks, local partials), and,
+ * when every guard holds, zeroes the Jacobian rows that have structural zeros and runs the
+ * elimination parts, which write every structurally non-zero entry. It allocates nothing.
+ * Instances are immutable and thread-safe; each thread needs its own work array.
+ */
+public final class CompiledPath {
+
+    private final Graph graph;
+    private final List<Guard> guards;
+    private final int[] order;
+    private final JacobianKernel[] forward;
+    private final JacobianKernel[] elimination;
+    private final int workSize;
+    private final int[] rowsToZero;
+    private final List<byte[]> classes;
+    private final long eliminationMultiplications;
+    private final int largestMethodBound;
+
+    CompiledPath(Graph graph, List<Guard> guards, int[] order, JacobianKernel[] forward, JacobianKernel[] elimination,
+                 int workSize, int[] rowsToZero, List<byte[]> classes, long eliminationMultiplications,
+                 int largestMethodBound) {
+        this.graph = graph;
+        this.guards = List.copyOf(guards);
+        this.order = order.clone();
+        this.forward = forward;
+        this.elimination = elimination;
+        this.workSize = workSize;
+        this.rowsToZero = rowsToZero.clone();
+        this.classes = List.copyOf(classes);
+        this.eliminationMultiplications = eliminationMultiplications;
+        this.largestMethodBound = largestMethodBound;
+    }
+
+    /**
+     * Computes the Jacobian at {@code x} into {@code J}, unless the call leaves the traced path.
+     *
+     * @param x flattened inputs, at least {@link #numInputs()} long
+     * @param w a work array of at least {@link #workSize()} elements (contents irrelevant)
+     * @param J {@code [numOutputs()][numInputs()]}
+     * @return {@code false} when a guard failed; {@code J} is then untouched
+     */
+    public boolean evaluate(double[] x, double[] w, double[][] J) {
+        int failed = 0;
+        for (JacobianKernel k : forward) {
+            failed |= k.run(x, w, J);
+        }
+        if (failed != 0) {
+            return false;
+        }
+        for (int r : rowsToZero) {
+            Arrays.fill(J[r], 0.0);
+        }
+        for (JacobianKernel k : elimination) {
+            k.run(x, w, J);
+        }
+        return true;
+    }
+
+    /** The first guard that fails at {@code x}, evaluated in Java (for error messages). */
+    public Optional<Guard> failedGuard(double[] x) {
+        if (guards.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] values = GraphEvaluator.vertexValues(graph, Arrays.copyOf(x, graph.numInputs()));
+        for (Guard g : guards) {
+            if (!g.holds(read(g.left(), x, values), read(g.right(), x, values))) {
+                return Optional.of(g);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double read(Operand o, double[] x, double[] values) {
+        if (o.isLiteral()) {
+            return o.literal();
+        }
+        return o.isInput() ? x[o.inputIndex()] : values[o.ref() - 1];
+    }
+
+    /** A new work array for {@link #evaluate}. */
+    public double[] newWorkArray() {
+        return new double[workSize];
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    public List<Guard> guards() {
+        return guards;
+    }
+
+    /** The elimination order the code follows. */
+    public int[] order() {
+        return order.clone();
+    }
+
+    public int numInputs() {
+        return graph.numInputs();
+    }
+
+    public int numOutputs() {
+        return graph.numOutputs();
+    }
+
+    /** The length {@link #evaluate}'s work array needs. */
+    public int workSize() {
+        return workSize;
+    }
+
+    /**
+     * The generated class files, forward parts first. Methods named {@code elim…} hold the
+     * elimination; their {@code dmul}s are {@link #eliminationMultiplications()}.
+     */
+    public List<byte[]> classFiles() {
+        return classes.stream().map(byte[]::clone).toList();
+    }
+
+    /** The {@code dmul} instructions emitted for the elimination: the order's EFFECTIVE cost. */
+    public long eliminationMultiplications() {
+        return eliminationMultiplications;
+    }
+
+    /** An upper bound of the largest generated chunk method's bytecode size. */
+    public int largestMethodBound() {
+        return largestMethodBound;
+    }
+}

@@ -1,0 +1,92 @@
+package io.crosscountry.codegen;
+
+import java.util.function.IntConsumer;
+
+/** Walks and sizes {@link Expr} trees and {@link Insn}s. */
+final class Exprs {
+
+    private Exprs() {
+    }
+
+    /** Calls {@code values} with every {@link Expr.Ref} id and {@code inputs} with every input read. */
+    static void reads(Insn insn, IntConsumer values, IntConsumer inputs) {
+        if (insn instanceof Insn.Def d) {
+            reads(d.expr(), values, inputs);
+        } else if (insn instanceof Insn.GuardCheck g) {
+            reads(g.left(), values, inputs);
+            reads(g.right(), values, inputs);
+        } else {
+            reads(((Insn.StoreJ) insn).value(), values, inputs);
+        }
+    }
+
+    static void reads(Expr e, IntConsumer values, IntConsumer inputs) {
+        if (e instanceof Expr.Ref r) {
+            values.accept(r.id());
+        } else if (e instanceof Expr.In in) {
+            inputs.accept(in.index());
+        } else if (e instanceof Expr.Neg n) {
+            reads(n.a(), values, inputs);
+        } else if (e instanceof Expr.Bin b) {
+            reads(b.a(), values, inputs);
+            reads(b.b(), values, inputs);
+        } else if (e instanceof Expr.Call c) {
+            for (Expr a : c.args()) {
+                reads(a, values, inputs);
+            }
+        } else if (e instanceof Expr.ToFloat f) {
+            reads(f.a(), values, inputs);
+        }
+    }
+
+    /**
+     * An upper bound of the bytecode size of {@code insn}, whatever locals, work-array slots and
+     * constants it ends up using (a read is at most 10 bytes: load from an array, cache in a
+     * wide local).
+     */
+    static int maxSize(Insn insn) {
+        if (insn instanceof Insn.Def d) {
+            return maxSize(d.expr()) + 13;                          // dstore, then aload, ldc_w, dload, dastore
+        }
+        if (insn instanceof Insn.GuardCheck g) {
+            return maxSize(g.left()) + maxSize(g.right()) + 16;
+        }
+        return maxSize(((Insn.StoreJ) insn).value()) + 9;           // aload, ldc_w, aaload, ldc_w, dastore
+    }
+
+    static int maxSize(Expr e) {
+        if (e instanceof Expr.Ref || e instanceof Expr.In) {
+            return 10;
+        }
+        if (e instanceof Expr.Const) {
+            return 3;
+        }
+        if (e instanceof Expr.Neg n) {
+            return 1 + maxSize(n.a());
+        }
+        if (e instanceof Expr.Bin b) {
+            return 1 + maxSize(b.a()) + maxSize(b.b());
+        }
+        if (e instanceof Expr.Call c) {
+            return 3 + c.args().stream().mapToInt(Exprs::maxSize).sum();
+        }
+        return 2 + maxSize(((Expr.ToFloat) e).a());
+    }
+
+    /** Whether {@code e} contains a multiplication. */
+    static boolean multiplies(Expr e) {
+        if (e instanceof Expr.Bin b) {
+            return b.opcode() == org.objectweb.asm.Opcodes.DMUL || multiplies(b.a()) || multiplies(b.b());
+        }
+        if (e instanceof Expr.Neg n) {
+            return multiplies(n.a());
+        }
+        if (e instanceof Expr.ToFloat f) {
+            return multiplies(f.a());
+        }
+        if (e instanceof Expr.Call c) {
+            return c.args().stream().anyMatch(Exprs::multiplies);
+        }
+        return false;
+    }
+}

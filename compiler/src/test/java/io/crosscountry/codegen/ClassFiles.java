@@ -1,0 +1,105 @@
+package io.crosscountry.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+/** Reads generated class files back: verification, code sizes, instruction counts. */
+final class ClassFiles {
+
+    private ClassFiles() {
+    }
+
+    /** Runs ASM's verifier ({@code CheckClassAdapter.verify}) on every class; fails on any problem. */
+    static void verify(CompiledPath path) {
+        for (byte[] bytes : path.classFiles()) {
+            StringWriter out = new StringWriter();
+            CheckClassAdapter.verify(new ClassReader(bytes), ClassFiles.class.getClassLoader(), false, new PrintWriter(out));
+            assertEquals("", out.toString(), "verifier output");
+        }
+    }
+
+    /** The {@code dmul} instructions in methods whose name starts with {@code prefix}. */
+    static long count(CompiledPath path, String prefix, int opcode) {
+        long n = 0;
+        for (byte[] bytes : path.classFiles()) {
+            ClassNode cn = new ClassNode();
+            new ClassReader(bytes).accept(cn, 0);
+            for (MethodNode m : cn.methods) {
+                if (m.name.startsWith(prefix)) {
+                    for (AbstractInsnNode insn : m.instructions) {
+                        if (insn.getOpcode() == opcode) {
+                            n++;
+                        }
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    static long eliminationDmuls(CompiledPath path) {
+        return count(path, "elim", Opcodes.DMUL);
+    }
+
+    /** Every method's bytecode length, read from its Code attribute. */
+    static Map<String, Integer> codeLengths(byte[] bytes) {
+        ClassReader cr = new ClassReader(bytes);
+        char[] buf = new char[cr.getMaxStringLength()];
+        int p = cr.header + 6;
+        p += 2 + 2 * cr.readUnsignedShort(p);                  // interfaces
+        int fields = cr.readUnsignedShort(p);
+        p += 2;
+        for (int i = 0; i < fields; i++) {
+            p = skipMember(cr, p);
+        }
+        Map<String, Integer> lengths = new LinkedHashMap<>();
+        int methods = cr.readUnsignedShort(p);
+        p += 2;
+        for (int i = 0; i < methods; i++) {
+            String name = cr.readUTF8(p + 2, buf) + cr.readUTF8(p + 4, buf);
+            int attributes = cr.readUnsignedShort(p + 6);
+            int a = p + 8;
+            for (int k = 0; k < attributes; k++) {
+                if (cr.readUTF8(a, buf).equals("Code")) {
+                    lengths.put(name, cr.readInt(a + 10));
+                }
+                a += 6 + cr.readInt(a + 2);
+            }
+            p = a;
+        }
+        return lengths;
+    }
+
+    private static int skipMember(ClassReader cr, int p) {
+        int attributes = cr.readUnsignedShort(p + 6);
+        int a = p + 8;
+        for (int k = 0; k < attributes; k++) {
+            a += 6 + cr.readInt(a + 2);
+        }
+        return a;
+    }
+
+    /** Asserts every generated method is at most {@code limit} bytes; returns the largest. */
+    static int assertMethodsAtMost(CompiledPath path, int limit) {
+        int largest = 0;
+        for (byte[] bytes : path.classFiles()) {
+            for (Map.Entry<String, Integer> e : codeLengths(bytes).entrySet()) {
+                assertTrue(e.getValue() <= limit, e.getKey() + " has " + e.getValue() + " bytes of bytecode");
+                largest = Math.max(largest, e.getValue());
+            }
+            assertTrue(new ClassReader(bytes).getItemCount() < 65_535, "constant pool too large");
+        }
+        return largest;
+    }
+}
