@@ -1,0 +1,149 @@
+package io.crosscountry.samples.baselines;
+
+import io.crosscountry.elimination.Op;
+
+/**
+ * The instruction set of a {@link Program}: small ints, so that every baseline dispatches with one
+ * {@code switch} on an int per instruction.
+ *
+ * <p>Operands are slots ({@code a}, {@code b}) and, for the {@code _K} forms, a literal {@code k}:
+ * <ul>
+ *   <li>{@link #CONST}: the literal {@code k} (a folded operation on literals only);</li>
+ *   <li>{@link #STOP}: the value of slot {@code a} without its derivative (stop_gradient);</li>
+ *   <li>{@link #ROUND}: slot {@code a} rounded to float, derivative 1 (to_float, and the result of
+ *       every float operation);</li>
+ *   <li>unary functions read {@code a}; binary ones read {@code a} and {@code b};</li>
+ *   <li>{@code X_K} computes {@code a X k}; {@code K_X} computes {@code k X a}.</li>
+ * </ul>
+ * An operation with one literal operand and no {@code _K} form (atan2, hypot, max, min) reads the
+ * literal from a preceding {@link #CONST} instruction.
+ */
+final class Opcode {
+
+    static final int CONST = 0;
+    static final int STOP = 1;
+    static final int ROUND = 2;
+    static final int COPY = 3;
+    static final int NEG = 4;
+    static final int ABS = 5;
+    static final int SQRT = 6;
+    static final int CBRT = 7;
+    static final int EXP = 8;
+    static final int EXPM1 = 9;
+    static final int LOG = 10;
+    static final int LOG10 = 11;
+    static final int LOG1P = 12;
+    static final int SIN = 13;
+    static final int COS = 14;
+    static final int TAN = 15;
+    static final int ASIN = 16;
+    static final int ACOS = 17;
+    static final int ATAN = 18;
+    static final int SINH = 19;
+    static final int COSH = 20;
+    static final int TANH = 21;
+    static final int ASINH = 22;
+    static final int ACOSH = 23;
+    static final int ATANH = 24;
+    static final int ERF = 25;
+    static final int LOGISTIC = 26;
+    static final int ADD = 27;
+    static final int SUB = 28;
+    static final int MUL = 29;
+    static final int DIV = 30;
+    static final int ATAN2 = 31;
+    static final int POW = 32;
+    static final int HYPOT = 33;
+    static final int MAX = 34;
+    static final int MIN = 35;
+    static final int ADD_K = 36;
+    static final int SUB_K = 37;
+    static final int K_SUB = 38;
+    static final int MUL_K = 39;
+    static final int DIV_K = 40;
+    static final int K_DIV = 41;
+    static final int POW_K = 42;
+    static final int K_POW = 43;
+
+    private static final String[] NAMES = {
+        "const", "stop", "round", "copy", "neg", "abs", "sqrt", "cbrt", "exp", "expm1", "log", "log10",
+        "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
+        "atanh", "erf", "logistic", "add", "sub", "mul", "div", "atan2", "pow", "hypot", "max", "min",
+        "add_k", "sub_k", "k_sub", "mul_k", "div_k", "k_div", "pow_k", "k_pow"};
+
+    private Opcode() {
+    }
+
+    /** The lower-case name of an opcode, for listings and error messages. */
+    static String name(int opcode) {
+        return NAMES[opcode];
+    }
+
+    /** Whether the instruction reads slot {@code b} (the binary operations on two slots). */
+    static boolean readsB(int opcode) {
+        return opcode >= ADD && opcode <= MIN;
+    }
+
+    /** Whether the instruction reads slot {@code a} (everything but {@link #CONST}). */
+    static boolean readsA(int opcode) {
+        return opcode != CONST;
+    }
+
+    /** The opcode of a unary operation, or of a binary one on two slots. */
+    static int of(Op op) {
+        return switch (op) {
+            case COPY -> COPY;
+            case TO_FLOAT -> ROUND;
+            case STOP_GRADIENT -> STOP;
+            case NEG -> NEG;
+            case ABS -> ABS;
+            case SQRT -> SQRT;
+            case CBRT -> CBRT;
+            case EXP -> EXP;
+            case EXPM1 -> EXPM1;
+            case LOG -> LOG;
+            case LOG10 -> LOG10;
+            case LOG1P -> LOG1P;
+            case SIN -> SIN;
+            case COS -> COS;
+            case TAN -> TAN;
+            case ASIN -> ASIN;
+            case ACOS -> ACOS;
+            case ATAN -> ATAN;
+            case SINH -> SINH;
+            case COSH -> COSH;
+            case TANH -> TANH;
+            case ASINH -> ASINH;
+            case ACOSH -> ACOSH;
+            case ATANH -> ATANH;
+            case ERF -> ERF;
+            case LOGISTIC -> LOGISTIC;
+            case ADD -> ADD;
+            case SUB -> SUB;
+            case MUL -> MUL;
+            case DIV -> DIV;
+            case ATAN2 -> ATAN2;
+            case POW -> POW;
+            case HYPOT -> HYPOT;
+            case MAX -> MAX;
+            case MIN -> MIN;
+        };
+    }
+
+    /**
+     * The {@code _K} form of a binary operation whose operand at {@code literalPosition} is a
+     * literal, or -1 when it has none (the literal then goes through a {@link #CONST}). Additions and
+     * multiplications are commutative, so a leading literal uses the {@code X_K} form.
+     */
+    static int withLiteral(Op op, int literalPosition) {
+        boolean second = literalPosition == 1;
+        return switch (op) {
+            case ADD -> ADD_K;
+            case MUL -> MUL_K;
+            case SUB -> second ? SUB_K : K_SUB;
+            case DIV -> second ? DIV_K : K_DIV;
+            case POW -> second ? POW_K : K_POW;
+            default -> -1;
+        };
+    }
+}

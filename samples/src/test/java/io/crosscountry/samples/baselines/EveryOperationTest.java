@@ -1,0 +1,143 @@
+package io.crosscountry.samples.baselines;
+
+import static io.crosscountry.elimination.Operand.input;
+import static io.crosscountry.elimination.Operand.literal;
+import static io.crosscountry.elimination.Operand.vertex;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.crosscountry.analysis.GraphEvaluator;
+import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.Op;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hand-built graph with every operation, every literal form, stop_gradient, float operations and
+ * folded constants: the AD baselines agree with the dual numbers, and the dual numbers with central
+ * differences of the graph's values.
+ */
+class EveryOperationTest {
+
+    private static final double[] X = {0.3, 0.7, 1.6, -0.4};
+    private static final int STOPPED = 47;
+    private static final int[] FLOAT_ROWS = {48, 49};
+
+    private static Graph graph() {
+        Graph.Builder g = Graph.builder(4);
+        var x0 = input(0);
+        var x1 = input(1);
+        var x2 = input(2);
+        var x3 = input(3);
+        g.add(Op.ADD, x0, x1);                                     // 1
+        g.add(Op.SUB, x2, x0);
+        g.add(Op.MUL, x1, x3);
+        g.add(Op.DIV, x0, x2);
+        g.add(Op.NEG, x3);                                         // 5
+        g.add(Op.ABS, x3);
+        g.add(Op.SQRT, x2);
+        g.add(Op.CBRT, x3);
+        g.add(Op.EXP, x0);
+        g.add(Op.EXPM1, x1);                                       // 10
+        g.add(Op.LOG, x2);
+        g.add(Op.LOG10, x1);
+        g.add(Op.LOG1P, x0);
+        g.add(Op.SIN, x2);
+        g.add(Op.COS, x3);                                         // 15
+        g.add(Op.TAN, x0);
+        g.add(Op.ASIN, x0);
+        g.add(Op.ACOS, x1);
+        g.add(Op.ATAN, x2);
+        g.add(Op.SINH, x3);                                        // 20
+        g.add(Op.COSH, x0);
+        g.add(Op.TANH, x2);
+        g.add(Op.ASINH, x3);
+        g.add(Op.ACOSH, x2);
+        g.add(Op.ATANH, x0);                                       // 25
+        g.add(Op.ERF, x1);
+        g.add(Op.LOGISTIC, x3);
+        g.add(Op.ATAN2, x0, x3);
+        g.add(Op.POW, x2, x1);
+        g.add(Op.HYPOT, x1, x3);                                   // 30
+        g.add(Op.MAX, x0, x1);
+        g.add(Op.MIN, x2, x3);
+        g.add(Op.ADD, literal(2.0), x0);
+        g.add(Op.SUB, x1, literal(0.5));
+        g.add(Op.SUB, literal(0.5), x2);                           // 35
+        g.add(Op.MUL, x3, literal(3.0));
+        g.add(Op.DIV, x0, literal(4.0));
+        g.add(Op.DIV, literal(2.0), x1);
+        g.add(Op.POW, x2, literal(2.5));
+        g.add(Op.POW, literal(1.5), x0);                           // 40
+        g.add(Op.ATAN2, literal(1.0), x2);
+        g.add(Op.ATAN2, x1, literal(2.0));
+        g.add(Op.HYPOT, x0, literal(1.0));
+        g.add(Op.MAX, x3, literal(0.1));
+        g.add(Op.MIN, literal(0.5), x1);                           // 45
+        int stop = g.add(Op.STOP_GRADIENT, x0);
+        g.add(Op.MUL, vertex(stop), x0);                           // 47: d/dx0 = x0, not 2·x0
+        g.add(Op.MUL, true, x0, x1);                               // 48: a float multiplication
+        g.add(Op.TO_FLOAT, true, x2);
+        int folded = g.add(Op.ADD, literal(1.0), literal(2.0));    // 50: folded to 3
+        g.add(Op.MUL, vertex(folded), x0);
+        g.add(Op.COPY, x1);
+        g.add(Op.MUL, vertex(3), vertex(3));                       // 53: the same operand twice
+        g.add(Op.POW, vertex(5), x1);                              // 54: a negative base (NaN)
+        return g.outputs(IntStream.rangeClosed(1, 54).filter(v -> v != stop && v != folded).toArray()).build();
+    }
+
+    @Test
+    void ad_baselines_agree_with_dual_numbers_on_every_operation() {
+        Program program = Program.compile(graph());
+        DualNumbers reference = new DualNumbers(program);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int point = 0; point < 5; point++) {
+            double[] x = point == 0 ? X : JacobianAssertions.perturb(X, random);
+            double[][] expected = reference.jacobian(x);
+            double[] y = GraphEvaluator.outputs(graph(), x);
+            for (int r = 0; r < y.length; r++) {
+                assertEquals(y[r], reference.outputValue(r), 0.0, "value of output " + r);
+            }
+            for (JacobianMethod m : List.of(new GradientForward(program), new DerivativeStructureForward(program),
+                    new TapeReverse(program))) {
+                double[][] J = m.jacobian(x);
+                JacobianAssertions.assertClose(expected, J, y, 1e-10, 1e-3, 0.0, null, m.name() + " point " + point);
+                assertEquals(x[0], J[row(STOPPED)][0], 0.0, m.name() + ": stop_gradient cuts the derivative");
+            }
+        }
+    }
+
+    @Test
+    void dual_numbers_match_central_differences_of_the_graph() {
+        Graph graph = graph();
+        DualNumbers reference = new DualNumbers(Program.compile(graph));
+        double[][] exact = reference.jacobian(X);
+        double[] y = GraphEvaluator.outputs(graph, X);
+        double[][] approx = new double[y.length][X.length];
+        for (int j = 0; j < X.length; j++) {
+            double h = CentralDifferences.step(X[j]);
+            double[] up = X.clone();
+            double[] down = X.clone();
+            up[j] += h;
+            down[j] -= h;
+            double[] fu = GraphEvaluator.outputs(graph, up);
+            double[] fd = GraphEvaluator.outputs(graph, down);
+            for (int r = 0; r < y.length; r++) {
+                approx[r][j] = (fu[r] - fd[r]) / (up[j] - down[j]);
+            }
+        }
+        approx[row(STOPPED)][0] = X[0];                        // differences see through stop_gradient
+        for (int v : FLOAT_ROWS) {                             // float rounding swamps a step of 6e-6
+            approx[row(v)] = exact[row(v)].clone();
+        }
+        JacobianAssertions.assertClose(exact, approx, y, 1e-6, 1e-3, 1e-8, null, "central differences");
+        assertArrayEquals(new double[] {0, 1, 0, 0}, exact[row(52)], 0.0, "copy of an input");
+    }
+
+    /** The output row of vertex {@code v} (vertices 46 and 50 are not outputs). */
+    private static int row(int v) {
+        return v - 1 - (v > 46 ? 1 : 0) - (v > 50 ? 1 : 0);
+    }
+}
