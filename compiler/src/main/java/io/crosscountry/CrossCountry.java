@@ -5,7 +5,14 @@ import io.crosscountry.analysis.Tracer;
 import io.crosscountry.codegen.JacobianCompiler;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.InvalidOrderException;
+import io.crosscountry.elimination.search.OptimizeOptions;
+import io.crosscountry.elimination.search.OptimizeResult;
+import io.crosscountry.elimination.search.Optimizer;
+import io.crosscountry.elimination.search.SearchContext;
+import io.crosscountry.elimination.search.SearchMethod;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The entry point of crosscountry: extracts a method's computational graph from its bytecode.
@@ -50,7 +57,6 @@ public final class CrossCountry {
      *
      * @throws InvalidOrderException         when an explicit order is not a permutation of the
      *                                       graph's eliminable vertices
-     * @throws UnsupportedOperationException for {@link Order#OPTIMIZED} (search not available yet)
      * @throws IllegalArgumentException      when there is no such static method or the arguments do
      *                                       not fit it
      * @throws UnsupportedBytecodeException when the method uses bytecode the analysis cannot handle
@@ -61,5 +67,26 @@ public final class CrossCountry {
         Trace t = trace(owner, method, args);
         int[] ids = order.resolve(t.graph());
         return new CompiledJacobian(owner, method, order, t, JacobianCompiler.compile(t, ids), args);
+    }
+
+    /**
+     * Searches for a cheap elimination order of {@code graph} within {@code budget}: the portfolio
+     * (heuristics, annealing, beam and exact search on all cores), minimising
+     * {@link io.crosscountry.elimination.CostMode#EFFECTIVE} cost (what generated code executes).
+     * The result is never worse than forward, reverse or min-Markowitz, and carries a proven lower
+     * bound when one was established. Interrupting the calling thread returns the best so far.
+     */
+    public static OptimizeResult optimize(Graph graph, Duration budget) {
+        return Optimizer.optimize(graph, budget, OptimizeOptions.defaults());
+    }
+
+    /** {@link #optimize(Graph, Duration)} with one search method instead of the portfolio. */
+    public static OptimizeResult optimize(Graph graph, Duration budget, SearchMethod method) {
+        return Optimizer.optimize(graph, budget, OptimizeOptions.defaults().withMethod(method));
+    }
+
+    /** {@link #optimize(Graph, Duration)} with explicit options (mode, method, seed, threads) and a progress callback. */
+    public static OptimizeResult optimize(Graph graph, Duration budget, OptimizeOptions options, Consumer<SearchContext> progress) {
+        return Optimizer.optimize(graph, budget, options, progress);
     }
 }

@@ -3,6 +3,15 @@ package io.crosscountry;
 import io.crosscountry.elimination.CostMode;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.InvalidOrderException;
+import io.crosscountry.elimination.search.OptimizeOptions;
+import io.crosscountry.elimination.search.OptimizeResult;
+import io.crosscountry.elimination.search.Optimizer;
+import io.crosscountry.order.OrderFiles;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +23,13 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link #FWD}: forward mode (ascending ids); {@link #REV}: reverse mode (descending);
  *       {@link #MARKOWITZ}: the paper's min-Markowitz order;</li>
- *   <li>{@link #AUTO}: for now, the cheapest of those three in {@link CostMode#EFFECTIVE} cost (the
- *       multiplications the generated code performs); ties go to forward, then reverse;</li>
- *   <li>{@link #OPTIMIZED}: the search ({@code CrossCountry.optimize}); not available yet —
- *       {@link #resolve} throws {@link UnsupportedOperationException};</li>
+ *   <li>{@link #AUTO}: the cheapest in {@link CostMode#EFFECTIVE} cost (the multiplications the
+ *       generated code performs) of those three and of an order saved for this graph's fingerprint
+ *       as the resource {@code META-INF/crosscountry/orders/<fingerprint>.json} (written by
+ *       {@code crosscountry optimize --out}); ties go to forward, then reverse, then Markowitz;</li>
+ *   <li>{@link #OPTIMIZED}: the cheaper of {@link #AUTO} and a search
+ *       ({@code CrossCountry.optimize}, portfolio, EFFECTIVE) of {@link #OPTIMIZE_SECONDS} seconds
+ *       (system property {@code crosscountry.optimize.seconds}, default 1);</li>
  *   <li>{@link #of(int...)}: an explicit order, a permutation of {@link Graph#eliminable()}.</li>
  * </ul>
  */
@@ -27,8 +39,14 @@ public final class Order {
     public static final Order FWD = new Order("fwd", null);
     public static final Order REV = new Order("rev", null);
     public static final Order MARKOWITZ = new Order("markowitz", null);
-    /** The searched order. Not available yet: resolving it throws {@link UnsupportedOperationException}. */
+    /** The searched order: {@link #AUTO} improved by a short search. */
     public static final Order OPTIMIZED = new Order("optimized", null);
+
+    /** Seconds of search for {@link #OPTIMIZED}: system property {@code crosscountry.optimize.seconds}, default 1. */
+    public static final double OPTIMIZE_SECONDS = Double.parseDouble(System.getProperty("crosscountry.optimize.seconds", "1"));
+
+    /** Where {@link #AUTO} looks for saved orders, as {@code <prefix><fingerprint>.json} resources. */
+    public static final String SAVED_ORDERS = "META-INF/crosscountry/orders/";
 
     private static final List<Order> NAMED = List.of(AUTO, FWD, REV, MARKOWITZ, OPTIMIZED);
 
@@ -74,9 +92,8 @@ public final class Order {
     /**
      * The vertex ids this order eliminates on {@code graph}.
      *
-     * @throws InvalidOrderException         for an explicit order that is not a permutation of the
-     *                                       graph's eliminable vertices
-     * @throws UnsupportedOperationException for {@link #OPTIMIZED} (search not available yet)
+     * @throws InvalidOrderException for an explicit order that is not a permutation of the graph's
+     *                               eliminable vertices
      */
     public int[] resolve(Graph graph) {
         Objects.requireNonNull(graph, "graph");
@@ -88,15 +105,45 @@ public final class Order {
             case "fwd" -> graph.forwardOrder();
             case "rev" -> graph.reverseOrder();
             case "markowitz" -> graph.markowitzOrder();
-            case "auto" -> cheapest(graph);
-            default -> throw new UnsupportedOperationException("search not available yet");
+            case "auto" -> cheapest(graph, savedOrder(graph));
+            default -> {
+                OptimizeResult r = Optimizer.optimize(graph, Duration.ofNanos((long) (OPTIMIZE_SECONDS * 1e9)),
+                        OptimizeOptions.defaults());
+                yield cheapest(graph, savedOrder(graph), r.order());
+            }
         };
     }
 
-    private static int[] cheapest(Graph graph) {
+    /** The order saved for this graph's fingerprint on the class path, if any and valid. */
+    private static int[] savedOrder(Graph graph) {
+        String resource = SAVED_ORDERS + graph.fingerprint() + ".json";
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(), Order.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            URL url = loader.getResource(resource);
+            if (url != null) {
+                try {
+                    return OrderFiles.readFor(Path.of(url.toURI()), graph);
+                } catch (URISyntaxException | RuntimeException e) {
+                    // a saved order that cannot be used (inside a jar, corrupt, stale) is ignored: AUTO still works
+                    System.err.println("crosscountry: ignoring saved order " + url + ": " + e.getMessage());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int[] cheapest(Graph graph, int[]... extra) {
         int[] best = null;
         long bestCost = Long.MAX_VALUE;
-        for (int[] candidate : List.of(graph.forwardOrder(), graph.reverseOrder(), graph.markowitzOrder())) {
+        List<int[]> candidates = new ArrayList<>(List.of(graph.forwardOrder(), graph.reverseOrder(), graph.markowitzOrder()));
+        for (int[] e : extra) {
+            if (e != null) {
+                candidates.add(e);
+            }
+        }
+        for (int[] candidate : candidates) {
             long cost = graph.cost(candidate, CostMode.EFFECTIVE);
             if (cost < bestCost) {
                 best = candidate;

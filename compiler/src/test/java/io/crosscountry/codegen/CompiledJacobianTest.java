@@ -64,8 +64,12 @@ class CompiledJacobianTest {
             assertArrayEquals(b[i], a[i], 1e-13);
         }
         assertThrows(InvalidOrderException.class, () -> jac(Order.of(1, 2)));
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> jac(Order.OPTIMIZED));
-        assertEquals("search not available yet", e.getMessage());
+        CompiledJacobian optimized = jac(Order.OPTIMIZED);
+        assertTrue(g.cost(optimized.order(), CostMode.EFFECTIVE) <= best, "the search never loses to the baselines");
+        double[][] c = optimized.apply(0.6, 0.4);
+        for (int i = 0; i < c.length; i++) {
+            assertArrayEquals(b[i], c[i], 1e-13);
+        }
         assertSame(Order.REV, Order.named("REV"));
         assertSame(Order.MARKOWITZ, Order.named("markowitz"));
         assertThrows(IllegalArgumentException.class, () -> Order.named("best"));
