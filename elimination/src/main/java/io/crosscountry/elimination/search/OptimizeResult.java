@@ -1,6 +1,8 @@
 package io.crosscountry.elimination.search;
 
 import io.crosscountry.elimination.CostMode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -23,7 +25,7 @@ public record OptimizeResult(int[] order, long cost, String method, OptionalLong
 
     public OptimizeResult {
         order = order.clone();
-        baselines = Map.copyOf(baselines);
+        baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
     }
 
     @Override

@@ -1,0 +1,137 @@
+package io.crosscountry.elimination.search;
+
+import io.crosscountry.elimination.Graph;
+import java.util.List;
+
+/**
+ * Exact search: A* over eliminated <em>sets</em> with the admissible {@link LowerBounds}, a
+ * transposition table, incumbent pruning and an anytime global lower bound.
+ *
+ * <h2>Why sets</h2>
+ * The remaining graph depends only on which vertices are eliminated, so the cost of eliminating v
+ * from a set S, and the optimal cost to go from S, are functions of S. A state is a set; an arc S →
+ * S ∪ {v} costs what eliminating v in S costs; the optimum is the cheapest path from ∅ to the full
+ * set. Different orders reaching the same set meet in the transposition table, which keeps the
+ * cheapest cost-so-far per set (stored with the exact bitset, so distinct sets never collide).
+ *
+ * <h2>Correctness</h2>
+ * <ul>
+ *   <li>h = {@link LowerBounds} is admissible (proof there). A child first gets the inherited
+ *   estimate max(0, h(parent) − c), which is admissible too (h*(S) ≤ c + h*(S ∪ {v})), and its own
+ *   bound is computed only when it reaches the top of the open list (lazy evaluation); the larger of
+ *   the two is kept. Priorities never decrease along a path, so the smallest priority on the open
+ *   list only grows.</li>
+ *   <li>A node reached again with a smaller cost-so-far is updated and re-opened, so optimality
+ *   does not depend on the bound being consistent.</li>
+ *   <li>Children with g + h ≥ U, where U is the best known complete cost (ours or any search's, via
+ *   {@link SearchContext#bestCost()}), are dropped: they cannot lead to anything cheaper than U.</li>
+ *   <li>At any moment, every optimal order (if cheaper than U) passes through a node on the open list
+ *   whose g is optimal, hence whose priority is at most the optimum. So min(U, smallest priority on
+ *   the open list) is a proven lower bound; it is offered periodically and when the search stops.
+ *   When the smallest priority reaches U (or the list empties) the incumbent is optimal, and
+ *   {@code offerLowerBound(U, true)} is the certificate.</li>
+ *   <li><b>Reduction (both modes).</b> A remaining vertex with no current predecessor or no current
+ *   successor is eliminated at once, as the only child. It costs 0 now and forever (it never gains
+ *   predecessors/successors: any path into it would pass a current predecessor), and eliminating it
+ *   removes only its own edges: every other edge, with its value and constness, is unchanged, and
+ *   other vertices only lose it as a neighbour, which cannot make any later product appear. So some
+ *   optimal completion starts with it. No other reduction is applied: a zero-cost vertex that does
+ *   create fill-in is <em>not</em> safe to force in EFFECTIVE mode (eliminating {@code a + b} early
+ *   can double the cost of a later non-linear successor).</li>
+ * </ul>
+ *
+ * <h2>Memory</h2>
+ * The table is capped by a byte budget (default {@value #DEFAULT_MEMORY_BYTES} bytes). When it is
+ * full the search stops and reports the global bound it has proven; it never reports a bound it has
+ * not proven. Floating-point caveat: in EFFECTIVE mode a constant edge's value is a sum of products
+ * whose rounding may depend on the order, which could in principle change whether it is exactly ±1;
+ * offered orders are always re-costed with {@code Graph.cost}.
+ */
+public final class ExactSearch implements Search {
+
+    /** Default table budget: 256 MiB. */
+    public static final long DEFAULT_MEMORY_BYTES = 256L << 20;
+
+    private final long memoryBytes;
+    private final int groupLimit;
+    private volatile ExactStats lastStats;
+
+    /** Exact search with the default table budget and bound. */
+    public ExactSearch() {
+        this(DEFAULT_MEMORY_BYTES);
+    }
+
+    /** Exact search whose transposition table and open list use about {@code memoryBytes} at most. */
+    public ExactSearch(long memoryBytes) {
+        this(memoryBytes, LowerBounds.DEFAULT_GROUP_LIMIT);
+    }
+
+    /**
+     * Exact search with a table budget and the group size of its {@link LowerBounds} (1: plain
+     * vertex bounds; larger is stronger and slower per node).
+     */
+    public ExactSearch(long memoryBytes, int groupLimit) {
+        if (memoryBytes < 1 << 16) {
+            throw new IllegalArgumentException("memory budget too small: " + memoryBytes);
+        }
+        this.memoryBytes = memoryBytes;
+        this.groupLimit = groupLimit;
+    }
+
+    @Override
+    public String name() {
+        return "exact";
+    }
+
+    @Override
+    public void run(SearchContext context) {
+        long start = System.nanoTime();
+        Graph graph = context.graph();
+        LowerBounds bounds = new LowerBounds(graph, context.mode(), groupLimit);
+        List<int[]> components = ExactComponents.of(graph);
+        ExactAssembly assembly = new ExactAssembly(context, name(), components, bounds);
+        assembly.consider(graph.forwardOrder());
+        assembly.consider(graph.reverseOrder());
+        assembly.consider(graph.markowitzOrder());
+        int[] shared = context.bestOrder();
+        if (shared != null) {
+            assembly.consider(shared);
+        }
+        assembly.offerOrder();
+        assembly.offerBound();
+        long rootBound = assembly.totalLower();
+        long expanded = 0;
+        long generated = 0;
+        long stored = 0;
+        long evals = 0;
+        boolean memoryFull = false;
+        int largest = 0;
+        for (int c = 0; c < assembly.size(); c++) {
+            largest = Math.max(largest, assembly.component(c).length);
+            if (assembly.solved(c) || context.shouldStop()) {
+                continue;
+            }
+            ExactRun.Result r = new ExactRun(context, bounds, assembly.component(c), assembly.best(c), memoryBytes,
+                    assembly.listener(c)).run();
+            expanded += r.expanded();
+            generated += r.generated();
+            stored += r.stored();
+            evals += r.boundEvals();
+            memoryFull |= r.memoryFull();
+        }
+        int solved = 0;
+        for (int c = 0; c < assembly.size(); c++) {
+            solved += assembly.solved(c) ? 1 : 0;
+        }
+        assembly.offerBound();
+        boolean proven = solved == assembly.size();
+        lastStats = new ExactStats(proven, proven ? assembly.totalUpper() : assembly.totalLower(), assembly.totalUpper(),
+                rootBound, expanded, generated, stored, evals, memoryFull, assembly.size(), solved, largest,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Statistics of the last {@link #run}, or {@code null} before the first. */
+    public ExactStats lastStats() {
+        return lastStats;
+    }
+}
