@@ -10,9 +10,10 @@ import java.util.SplittableRandom;
  * remaining vertex with the smallest (primary, secondary, id) score.
  *
  * <p>Scores are kept in an indexed heap and updated incrementally: eliminating v can only change
- * the scores of v's predecessors and successors (and, for two-hop criteria such as fill-in, of the
- * successors of v's predecessors), so a step costs time proportional to that neighbourhood times
- * log n, not a rescan of every vertex. The result is identical to rescoring everything each step.
+ * the scores of v's predecessors and successors (whose edges change), and, for two-hop criteria
+ * such as fill-in, of the vertices u with a new edge p→s between a predecessor p of u and a
+ * successor s of u. A step costs time proportional to that neighbourhood times log n, not a rescan
+ * of every vertex, and the result is identical to rescoring everything each step (tested).
  *
  * <p>{@link #run(SplittableRandom, int, double)} is the randomised variant used by
  * {@code RandomizedGreedy}: at some steps it picks uniformly among the k best candidates.
@@ -34,6 +35,11 @@ public final class GreedySelector {
     private final int[] affectedMark;
     private int affectedGeneration;
     private int[] picked = new int[8];
+    // two-hop criteria: the fill-in edges of the current elimination, per predecessor (flat)
+    private final int[] targetMark;
+    private int targetGeneration;
+    private final int[] newEdgesStart;
+    private int[] newEdgeTargets = new int[64];
 
     GreedySelector(Graph graph, CostMode mode, Criterion primary, Criterion secondary, TieBreak ties) {
         this.primaryCriterion = primary;
@@ -48,6 +54,8 @@ public final class GreedySelector {
         this.eliminable = graph.eliminable();
         this.affected = new int[n + 1];
         this.affectedMark = new int[n + 1];
+        this.targetMark = twoHop ? new int[n + 1] : null;
+        this.newEdgesStart = twoHop ? new int[graph.numInputs() + n + 1] : null;
     }
 
     /** The greedy order (deterministic). */
@@ -102,6 +110,9 @@ public final class GreedySelector {
     private void eliminateAndRescore(int v) {
         int[] preds = state.predIds(v);
         int[] succs = state.succIds(v);
+        if (twoHop) {
+            recordNewEdges(preds, succs);
+        }
         state.eliminate(v);
         int count = 0;
         int g = nextGeneration();
@@ -112,17 +123,75 @@ public final class GreedySelector {
             count = mark(s, g, count);
         }
         if (twoHop) {
-            for (int p : preds) {
-                for (int t : state.succIds(p)) {
-                    count = mark(t, g, count);
-                }
-            }
+            count = markTwoHop(preds, g, count);
         }
         for (int i = 0; i < count; i++) {
             int u = affected[i];
             rescore(u);
             heap.update(u);
         }
+    }
+
+    /**
+     * Before eliminating a vertex with predecessors {@code preds} and successors {@code succs}:
+     * records, for each predecessor, the successors it has no edge to yet (the fill-in edges).
+     */
+    private void recordNewEdges(int[] preds, int[] succs) {
+        int size = 0;
+        for (int i = 0; i < preds.length; i++) {
+            newEdgesStart[i] = size;
+            int g = nextTargetGeneration();
+            for (int t : state.succIds(preds[i])) {
+                targetMark[t] = g;
+            }
+            for (int s : succs) {
+                if (targetMark[s] != g) {
+                    if (size == newEdgeTargets.length) {
+                        newEdgeTargets = java.util.Arrays.copyOf(newEdgeTargets, size * 2);
+                    }
+                    newEdgeTargets[size++] = s;
+                }
+            }
+        }
+        newEdgesStart[preds.length] = size;
+    }
+
+    /**
+     * Marks the vertices whose fill-in a new edge p→s changed: those with p as predecessor and s as
+     * successor. (Their own edges did not change, so the local marking misses them.)
+     */
+    private int markTwoHop(int[] preds, int g, int count) {
+        for (int i = 0; i < preds.length; i++) {
+            int from = newEdgesStart[i];
+            int to = newEdgesStart[i + 1];
+            if (from == to) {
+                continue;
+            }
+            int tg = nextTargetGeneration();
+            for (int k = from; k < to; k++) {
+                targetMark[newEdgeTargets[k]] = tg;
+            }
+            for (int u : state.succIds(preds[i])) {
+                if (affectedMark[u] == g || !heap.contains(u)) {
+                    continue;
+                }
+                for (int t : state.succIds(u)) {
+                    if (targetMark[t] == tg) {
+                        count = mark(u, g, count);
+                        break;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    private int nextTargetGeneration() {
+        if (targetGeneration == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(targetMark, 0);
+            targetGeneration = 0;
+        }
+        return ++targetGeneration;
     }
 
     private int mark(int id, int g, int count) {

@@ -1,5 +1,7 @@
 package io.crosscountry.elimination.heuristics;
 
+import java.util.Arrays;
+
 /**
  * The order one heuristic built for a graph, with its cost in the mode it was evaluated in.
  *
@@ -10,6 +12,7 @@ package io.crosscountry.elimination.heuristics;
 public record HeuristicResult(String name, int[] order, long cost) {
 
     public HeuristicResult {
+        java.util.Objects.requireNonNull(name, "name");
         order = order.clone();
     }
 
@@ -17,6 +20,17 @@ public record HeuristicResult(String name, int[] order, long cost) {
     @Override
     public int[] order() {
         return order.clone();
+    }
+
+    /** Equal when name, cost and order (element by element) are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HeuristicResult r && name.equals(r.name) && cost == r.cost && Arrays.equals(order, r.order);
+    }
+
+    @Override
+    public int hashCode() {
+        return (name.hashCode() * 31 + Long.hashCode(cost)) * 31 + Arrays.hashCode(order);
     }
 
     @Override

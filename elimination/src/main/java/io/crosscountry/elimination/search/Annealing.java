@@ -2,6 +2,7 @@ package io.crosscountry.elimination.search;
 
 import io.crosscountry.elimination.CostMode;
 import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.heuristics.Heuristic;
 import io.crosscountry.elimination.heuristics.HeuristicResult;
 import io.crosscountry.elimination.heuristics.Heuristics;
 import java.util.SplittableRandom;
@@ -9,22 +10,23 @@ import java.util.SplittableRandom;
 /**
  * Simulated annealing over complete elimination orders, minimising the context's cost mode.
  *
- * <p><b>Start.</b> The cheapest order of {@link Heuristics#best} (or the context's incumbent when
- * it is cheaper), offered at once.
+ * <p><b>Start.</b> The cheapest order of {@link Heuristics#best} (or of the heuristic given to
+ * {@link #startingFrom}), offered at once; the context's incumbent instead when it is cheaper.
  *
  * <p><b>Moves.</b> Each move rearranges one window of consecutive positions: swap its two ends,
  * move its first vertex to its end or its last to its front (relocating one vertex), rotate it
- * (moving a block), or, rarely, reverse it. Window lengths are log-uniform between 2 and the
- * order's length, so most moves are local and some reach across the whole order. A move is priced
- * by replaying only the window from the state at its start ({@link LocalSearchState}): the states
- * before and after the window do not change.
+ * (moving a block), or, rarely, reverse it. Most windows are short and some span the whole order
+ * ({@link LocalSearchMoves}). A move is priced by replaying only the window from the state at its
+ * start ({@link LocalSearchState}): the states before and after the window do not change, so
+ * nothing outside the window is re-run.
  *
  * <p><b>Acceptance.</b> Metropolis: a move that raises the cost by Δ is accepted with probability
  * e^(−Δ/T). The threshold −T·ln(u) is drawn before the replay, so a move is abandoned as soon as
  * its partial cost exceeds it. The run is split into cycles; each cycle restarts from the best
  * order found (by this search or, in a portfolio, by any other) and cools geometrically from its
- * start temperature to {@value #END_TEMPERATURE}. The first start temperature is calibrated on
- * the uphill moves of the starting order; later cycles start cooler.
+ * start temperature to {@value #END_TEMPERATURE}. The first start temperature is the one at which
+ * uphill moves sampled from the starting order would be accepted with mean probability
+ * {@value #START_ACCEPTANCE}; each later cycle starts {@value #CYCLE_COOLING} times cooler.
  *
  * <p><b>Budget and determinism.</b> {@link #timed()} spreads the schedule over the context's
  * deadline, so the sequence of moves depends on the machine's speed. {@link #forIterations(long)}
@@ -37,25 +39,30 @@ public final class Annealing implements Search {
 
     /** The temperature every cycle cools to: an uphill step of 1 is then accepted about once in 150 tries. */
     static final double END_TEMPERATURE = 0.2;
+    /** The mean acceptance probability of sampled uphill moves at the first start temperature. */
+    static final double START_ACCEPTANCE = 0.1;
+    /** Each cycle starts this much cooler than the previous one. */
+    static final double CYCLE_COOLING = 0.6;
     private static final int DEFAULT_CYCLES = 4;
     /** Cycle length when the deadline is too far away to schedule by time. */
     private static final long UNBOUNDED_CYCLE_MOVES = 2_000_000;
     private static final int STOP_CHECK_INTERVAL = 1024;
 
-    static final boolean DEBUG = Boolean.getBoolean("xx.debug"); // XXX
     private final long iterations; // 0: timed
     private final int stream;
     private final int cycles;
+    private final Heuristic start; // null: the best of the table
 
-    private Annealing(long iterations, int stream, int cycles) {
+    private Annealing(long iterations, int stream, int cycles, Heuristic start) {
         this.iterations = iterations;
         this.stream = stream;
         this.cycles = cycles;
+        this.start = start;
     }
 
     /** Annealing that uses the whole time until the context's deadline. */
     public static Annealing timed() {
-        return new Annealing(0, 0, DEFAULT_CYCLES);
+        return new Annealing(0, 0, DEFAULT_CYCLES, null);
     }
 
     /**
@@ -66,12 +73,12 @@ public final class Annealing implements Search {
         if (moves < 1) {
             throw new IllegalArgumentException("moves must be positive: " + moves);
         }
-        return new Annealing(moves, 0, DEFAULT_CYCLES);
+        return new Annealing(moves, 0, DEFAULT_CYCLES, null);
     }
 
     /** The same annealing drawing from random stream {@code stream} of the context's seed (for parallel copies). */
     public Annealing withStream(int stream) {
-        return new Annealing(iterations, stream, cycles);
+        return new Annealing(iterations, stream, cycles, start);
     }
 
     /** The same annealing with {@code cycles} restart-and-cool cycles (at least 1). */
@@ -79,7 +86,15 @@ public final class Annealing implements Search {
         if (cycles < 1) {
             throw new IllegalArgumentException("cycles must be at least 1: " + cycles);
         }
-        return new Annealing(iterations, stream, cycles);
+        return new Annealing(iterations, stream, cycles, start);
+    }
+
+    /**
+     * The same annealing starting from {@code heuristic}'s order instead of the cheapest of
+     * {@link Heuristics#all()} (e.g. to diversify parallel copies, or to test the search itself).
+     */
+    public Annealing startingFrom(Heuristic heuristic) {
+        return new Annealing(iterations, stream, cycles, java.util.Objects.requireNonNull(heuristic, "heuristic"));
     }
 
     @Override
@@ -91,12 +106,12 @@ public final class Annealing implements Search {
     public void run(SearchContext context) {
         Graph graph = context.graph();
         CostMode mode = context.mode();
-        HeuristicResult start = Heuristics.best(graph, mode);
-        context.offer(start.order(), start.cost(), name() + ":" + start.name());
-        if (start.order().length < 2) {
+        HeuristicResult initial = start == null ? Heuristics.best(graph, mode) : Heuristics.evaluate(start, graph, mode);
+        context.offer(initial.order(), initial.cost(), name() + ":" + initial.name());
+        if (initial.order().length < 2) {
             return;
         }
-        new Run(context, start).anneal();
+        new Run(context, initial).anneal();
     }
 
     /** One run's mutable state. */
@@ -123,7 +138,6 @@ public final class Annealing implements Search {
 
         void anneal() {
             double startTemperature = calibrate();
-            double fraction = 0;
             int cycle = -1;
             double temperature = startTemperature;
             for (long move = 0; ; move++) {
@@ -133,22 +147,23 @@ public final class Annealing implements Search {
                 if (iterations > 0 && move >= iterations) {
                     return;
                 }
-                if (DEBUG && (move & ((1 << 16) - 1)) == 0) { // XXX
-                    System.err.printf("move=%d frac=%.3f T=%.3f cur=%d best=%d T0=%.2f%n", move, fraction, temperature, state.cost(), bestCost, startTemperature);
-                }
                 if ((move & 63) == 0) {
-                    fraction = progress(move);
+                    double fraction = progress(move);
                     int c = (int) Math.min(cycles - 1, Math.floor(fraction * cycles));
                     if (c != cycle) {
                         cycle = c;
                         restartFromBest();
                     }
-                    double within = fraction * cycles - cycle;
-                    double t0 = startTemperature * Math.pow(Double.parseDouble(System.getProperty("xx.decay", "0.6")), cycle); // XXX
-                    temperature = Math.max(END_TEMPERATURE, t0) * Math.pow(END_TEMPERATURE / Math.max(END_TEMPERATURE, t0), within);
+                    temperature = temperature(startTemperature, cycle, fraction * cycles - cycle);
                 }
                 step(temperature);
             }
+        }
+
+        /** Geometric cooling from the cycle's start temperature to the end temperature over {@code within} ∈ [0, 1). */
+        private double temperature(double startTemperature, int cycle, double within) {
+            double t0 = Math.max(END_TEMPERATURE, startTemperature * Math.pow(CYCLE_COOLING, cycle));
+            return t0 * Math.pow(END_TEMPERATURE / t0, within);
         }
 
         /** The fraction of the schedule done, in [0, 1); unbounded runs repeat their cycles. */
@@ -201,33 +216,44 @@ public final class Annealing implements Search {
 
         /** Mean uphill change of random moves from the start order; at least 1. */
         private double calibrate() {
-            long sum = 0;
-            int uphill = 0;
             int samples = Math.min(500, 20 * state.size());
-            long[] deltas = new long[samples];
+            long[] uphill = new long[samples];
+            int count = 0;
             for (int i = 0; i < samples; i++) {
                 moves.propose();
                 long delta = state.tryWindow(moves.start(), moves.window(), moves.length(), Long.MAX_VALUE);
                 state.rollback();
                 if (delta > 0) {
-                    sum += delta;
-                    deltas[uphill++] = delta;
+                    uphill[count++] = delta;
                 }
             }
-            String p0s = System.getProperty("xx.p0"); // XXX
-            if (p0s != null && uphill > 0) {
-                double p0 = Double.parseDouble(p0s);
-                double lo = 0.01, hi = 1e7;
-                for (int it = 0; it < 100; it++) {
-                    double mid = Math.sqrt(lo * hi);
-                    double acc = 0;
-                    for (int i = 0; i < uphill; i++) acc += Math.exp(-deltas[i] / mid);
-                    if (acc / uphill < p0) lo = mid; else hi = mid;
-                }
-                if (DEBUG) System.err.printf("T0=%.3f from p0=%.3f, mean uphill=%.1f%n", hi, p0, (double) sum / uphill);
-                return Math.max(END_TEMPERATURE * 2, hi);
-            }
-            return uphill == 0 ? 1.0 : Math.max(1.0, Double.parseDouble(System.getProperty("xx.t0", "0.5")) * sum / uphill); // XXX
+            return Math.max(2 * END_TEMPERATURE, temperatureForAcceptance(uphill, count, START_ACCEPTANCE));
         }
+    }
+
+    /**
+     * The temperature at which the uphill changes {@code deltas[0 … count−1]} would be accepted
+     * with mean probability {@code acceptance} (found by bisection on a log scale); 1 when there
+     * are none.
+     */
+    static double temperatureForAcceptance(long[] deltas, int count, double acceptance) {
+        if (count == 0) {
+            return 1.0;
+        }
+        double lo = 1e-3;
+        double hi = 1e9;
+        for (int iteration = 0; iteration < 80; iteration++) {
+            double mid = Math.sqrt(lo * hi);
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += Math.exp(-deltas[i] / mid);
+            }
+            if (sum / count < acceptance) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
     }
 }

@@ -1,26 +1,33 @@
 package io.crosscountry.elimination.search;
 
-import io.crosscountry.elimination.Graph;
 import java.util.SplittableRandom;
 
 /**
- * Proposes window moves on a {@link LocalSearchState}: which positions to rearrange and their new
- * content. Window lengths are log-uniform in [2, n]; half of the windows start near the state's
- * cursor (cheap to reach by undo/redo), the others anywhere.
+ * Proposes window moves on a {@link LocalSearchState}: which consecutive positions to rearrange
+ * and their new content.
+ *
+ * <p>A move swaps the window's two ends (swap two vertices), moves its first vertex to its end or
+ * its last to its front (relocate one vertex), rotates it by a random amount (move a block), or,
+ * rarely, reverses it. Window lengths are log-uniform in [2, {@value #SHORT_WINDOW}], and for
+ * {@value #LONG_WINDOW_SHARE} of the moves in [2, n], so most moves are local and cheap to price and
+ * some reach across the whole order. Most windows start near the state's cursor, which the previous
+ * move left there, so reaching them takes few eliminations or undos; the cursor wanders over the
+ * order, and the rest of the windows start anywhere.
  */
 final class LocalSearchMoves {
+
+    /** Windows are usually at most this long ... */
+    private static final int SHORT_WINDOW = 32;
+    /** ... but this fraction of them may span the whole order. */
+    private static final double LONG_WINDOW_SHARE = 0.1;
+    /** The share of windows that start near the cursor, cheap to reach; the others start anywhere. */
+    private static final double NEAR_CURSOR_SHARE = 0.9;
 
     private final LocalSearchState state;
     private final SplittableRandom random;
     private final int n;
     private final double logN;
-    private final double logLocal;
-    static final double GUIDED_P = Double.parseDouble(System.getProperty("xx.guided", "0.5")); // XXX
-    static final double TWO_HOP_P = Double.parseDouble(System.getProperty("xx.twohop", "0.3")); // XXX
-    private final int[][] neighbours; // by id: eliminable neighbours in the original graph
-    static final double LONG_P = Double.parseDouble(System.getProperty("xx.longp", "0.1")); // XXX
-    static final double LOCAL_P = Double.parseDouble(System.getProperty("xx.localp", "0.9")); // XXX
-    static final double LOCAL_LEN = Double.parseDouble(System.getProperty("xx.loclen", "32")); // XXX
+    private final double logShort;
     private final int[] window;
     private int start;
     private int length;
@@ -30,17 +37,13 @@ final class LocalSearchMoves {
         this.random = random;
         this.n = state.size();
         this.logN = Math.log(n);
-        this.logLocal = Math.log(Math.min(n, LOCAL_LEN));
+        this.logShort = Math.log(Math.min(n, SHORT_WINDOW));
         this.window = new int[n];
-        this.neighbours = eliminableNeighbours(state.graph());
     }
 
     /** Draws the next move; read it with {@link #start()}, {@link #window()} and {@link #length()}. */
     void propose() {
-        if (random.nextDouble() < GUIDED_P && proposeGuided()) {
-            return;
-        }
-        double logMax = random.nextDouble() < LONG_P ? logN : logLocal;
+        double logMax = random.nextDouble() < LONG_WINDOW_SHARE ? logN : logShort;
         length = Math.max(2, Math.min(n, 1 + (int) Math.exp(random.nextDouble() * logMax)));
         start = pickPosition(length);
         load();
@@ -58,48 +61,10 @@ final class LocalSearchMoves {
         }
     }
 
-    /**
-     * Moves the vertex at a random position next to one of its neighbours (or a neighbour's
-     * neighbour) in the original graph, just before or just after it.
-     *
-     * @return false when the drawn vertex has no such neighbour or is already there
-     */
-    private boolean proposeGuided() {
-        int a = pickPosition(1);
-        int v = state.at(a);
-        int[] nb = neighbours[v];
-        if (nb.length == 0) {
-            return false;
-        }
-        int w = nb[random.nextInt(nb.length)];
-        if (random.nextDouble() < TWO_HOP_P && neighbours[w].length > 0) {
-            int x = neighbours[w][random.nextInt(neighbours[w].length)];
-            if (x != v) {
-                w = x;
-            }
-        }
-        int b = state.positionOf(w);
-        int target = random.nextBoolean() ? b : (b > a ? b - 1 : b + 1);
-        if (target == a) {
-            return false;
-        }
-        if (target > a) {
-            start = a;
-            length = target - a + 1;
-            load();
-            rotate(1);
-        } else {
-            start = target;
-            length = a - target + 1;
-            load();
-            rotate(length - 1);
-        }
-        return true;
-    }
-
+    /** A window start: near the cursor (a random walk) or uniform. */
     private int pickPosition(int length) {
         int maxStart = n - length;
-        if (random.nextDouble() < LOCAL_P) {
+        if (random.nextDouble() < NEAR_CURSOR_SHARE) {
             int reach = Math.max(16, length);
             int from = state.cursor() - length / 2 + random.nextInt(2 * reach + 1) - reach;
             return Math.max(0, Math.min(maxStart, from));
@@ -111,32 +76,6 @@ final class LocalSearchMoves {
         for (int i = 0; i < length; i++) {
             window[i] = state.at(start + i);
         }
-    }
-
-    private static int[][] eliminableNeighbours(Graph graph) {
-        int n = graph.numVertices();
-        boolean[] eliminable = new boolean[n + 1];
-        for (int v : graph.eliminable()) {
-            eliminable[v] = true;
-        }
-        int[][] r = new int[n + 1][];
-        for (int v = 1; v <= n; v++) {
-            java.util.List<Integer> list = new java.util.ArrayList<>();
-            if (eliminable[v]) {
-                for (int p : graph.predIds(v)) {
-                    if (p > 0 && eliminable[p]) {
-                        list.add(p);
-                    }
-                }
-                for (int s : graph.succIds(v)) {
-                    if (eliminable[s]) {
-                        list.add(s);
-                    }
-                }
-            }
-            r[v] = list.stream().mapToInt(Integer::intValue).toArray();
-        }
-        return r;
     }
 
     int start() {

@@ -27,7 +27,6 @@ final class LocalSearchState {
 
     private final EliminationState work;
     private final int[] order;
-    private final int[] positionOf; // by vertex id
     private final long[] stepCost;
     private long total;
     private int cursor;
@@ -40,16 +39,9 @@ final class LocalSearchState {
     LocalSearchState(Graph graph, CostMode mode, int[] initialOrder) {
         this.work = new EliminationState(graph, mode);
         this.order = initialOrder.clone();
-        this.positionOf = new int[graph.numVertices() + 1];
-        indexPositions();
         this.stepCost = new long[order.length];
         this.windowCost = new long[order.length];
         replayAll();
-    }
-
-    /** The graph whose orders this state holds. */
-    Graph graph() {
-        return work.graph();
     }
 
     /** The number of positions (eliminable vertices). */
@@ -67,11 +59,6 @@ final class LocalSearchState {
         return order[position];
     }
 
-    /** The position of vertex {@code id} in the current order. */
-    int positionOf(int id) {
-        return positionOf[id];
-    }
-
     /** The cursor: the number of current-order eliminations the work state holds. */
     int cursor() {
         return cursor;
@@ -87,7 +74,6 @@ final class LocalSearchState {
         checkNoWindow();
         seek(0);
         System.arraycopy(newOrder, 0, order, 0, order.length);
-        indexPositions();
         replayAll();
     }
 
@@ -112,7 +98,8 @@ final class LocalSearchState {
      * (a rearrangement of the vertices now at those positions) and returns the change in total
      * cost, or {@link Long#MAX_VALUE} as soon as the change is known to exceed {@code maxDelta}
      * (step costs are non-negative). On a returned change the window stays applied tentatively:
-     * call {@link #commit()} or {@link #rollback()} next.
+     * call {@link #commit()} or {@link #rollback()} next, and leave {@code window} unchanged until
+     * then (it is read again by {@code commit}).
      */
     long tryWindow(int start, int[] window, int length, long maxDelta) {
         checkNoWindow();
@@ -147,7 +134,6 @@ final class LocalSearchState {
             total += windowCost[i] - stepCost[start + i];
             stepCost[start + i] = windowCost[i];
             order[start + i] = windowOrder[i];
-            positionOf[windowOrder[i]] = start + i;
         }
         cursor = start + windowLength;
         windowStart = -1;
@@ -170,12 +156,6 @@ final class LocalSearchState {
         while (cursor < position) {
             work.eliminate(order[cursor]);
             cursor++;
-        }
-    }
-
-    private void indexPositions() {
-        for (int i = 0; i < order.length; i++) {
-            positionOf[order[i]] = i;
         }
     }
 
