@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.IntFunction;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -87,6 +88,14 @@ final class Backend {
     }
 
     static Output generate(Program p, Limits limits) {
+        return generate(p, limits, i -> CLASS_NAME);
+    }
+
+    /**
+     * Like {@link #generate(Program, Limits)}, naming the {@code i}-th class (forward classes first)
+     * {@code className.apply(i)} (an internal name) instead of {@link #CLASS_NAME}.
+     */
+    static Output generate(Program p, Limits limits, IntFunction<String> className) {
         List<Insn> all = new ArrayList<>(p.forward());
         all.addAll(p.elimination());
         boolean[] live = liveness(all, p.numValues());
@@ -107,7 +116,8 @@ final class Backend {
             ChunkWriter.Pool needs = w.pool();
             if (!group.isEmpty() && (group.get(0).chunk.forward != c.forward || group.size() >= limits.chunksPerClass()
                     || pool.sizeWith(needs) > limits.poolEntries())) {
-                (group.get(0).chunk.forward ? forward : elimination).add(writeClass(group, dmuls));
+                (group.get(0).chunk.forward ? forward : elimination)
+                        .add(writeClass(className.apply(forward.size() + elimination.size()), group, dmuls));
                 group.clear();
                 pool = new ChunkWriter.Pool();
             }
@@ -115,7 +125,8 @@ final class Backend {
             pool.addAll(needs);
         }
         if (!group.isEmpty()) {
-            (group.get(0).chunk.forward ? forward : elimination).add(writeClass(group, dmuls));
+            (group.get(0).chunk.forward ? forward : elimination)
+                    .add(writeClass(className.apply(forward.size() + elimination.size()), group, dmuls));
         }
         return new Output(forward, elimination, workSize, dmuls[0], largest);
     }
@@ -211,9 +222,9 @@ final class Backend {
         return next;
     }
 
-    private static byte[] writeClass(List<ChunkWriter> group, long[] dmuls) {
+    private static byte[] writeClass(String name, List<ChunkWriter> group, long[] dmuls) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, CLASS_NAME, null,
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null,
                 "java/lang/Object", new String[] {JacobianKernel.INTERNAL_NAME});
         MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
@@ -233,7 +244,7 @@ final class Backend {
             run.visitVarInsn(Opcodes.ALOAD, 1);
             run.visitVarInsn(Opcodes.ALOAD, 2);
             run.visitVarInsn(Opcodes.ALOAD, 3);
-            run.visitMethodInsn(Opcodes.INVOKESTATIC, CLASS_NAME, w.chunk.name(), CHUNK_DESCRIPTOR, false);
+            run.visitMethodInsn(Opcodes.INVOKESTATIC, name, w.chunk.name(), CHUNK_DESCRIPTOR, false);
             run.visitInsn(Opcodes.IOR);
         }
         run.visitInsn(Opcodes.IRETURN);

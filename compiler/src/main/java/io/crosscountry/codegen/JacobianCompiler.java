@@ -9,6 +9,7 @@ import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Generates the exact Jacobian of a traced method for a given vertex-elimination order.
@@ -19,7 +20,8 @@ import java.util.Objects;
  * order with the semantics of the cost model (its {@code dmul}s equal
  * {@code graph.cost(order, CostMode.EFFECTIVE)}), and writes {@code J[output][input]}. The code is
  * straight-line, split into methods below HotSpot's JIT size limit and classes below the
- * constant-pool limit (see {@link Backend}), and defined as hidden classes.
+ * constant-pool limit (see {@link Backend}), and defined as hidden classes
+ * ({@link #compile}) or returned as ordinary class files ({@link #generateClasses}).
  */
 public final class JacobianCompiler {
 
@@ -51,15 +53,48 @@ public final class JacobianCompiler {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(guards, "guards");
         Program program = Lowering.lower(graph, guards, order);
-        Backend.Output out = Backend.generate(program, limits);
-        if (out.eliminationDmuls() != program.eliminationMultiplies()) {
-            throw new IllegalStateException("emitted " + out.eliminationDmuls() + " elimination dmuls, expected "
-                    + program.eliminationMultiplies());
-        }
+        Backend.Output out = generate(program, limits, i -> Backend.CLASS_NAME);
         List<byte[]> classes = new ArrayList<>(out.forwardClasses());
         classes.addAll(out.eliminationClasses());
         return new CompiledPath(graph, guards, order, define(out.forwardClasses()), define(out.eliminationClasses()),
                 out.workSize(), program.rowsToZero(), classes, out.eliminationDmuls(), out.largestMethod());
+    }
+
+    /**
+     * Generates the Jacobian of {@code trace}'s path with elimination {@code order} as ordinary
+     * class files, to be written next to user code (build-time processing), instead of defining
+     * hidden classes. Class {@code i} is named {@code internalNamePrefix + i} (forward classes
+     * first); each implements {@link JacobianKernel} and has a public no-argument constructor.
+     * Running the forward kernels, then (when no guard failed) the elimination kernels, on
+     * {@code x}, a work array and {@code J} does what {@link CompiledPath#evaluate} does.
+     *
+     * @param internalNamePrefix e.g. {@code "com/acme/Flux$$CrossCountry$jac$"} (the classes are
+     *                           public; build-time processing puts them next to the stub's class)
+     * @throws InvalidOrderException unless {@code order} is a permutation of the graph's eliminable
+     *                               vertices
+     */
+    public static GeneratedClasses generateClasses(Trace trace, int[] order, String internalNamePrefix) {
+        Objects.requireNonNull(trace, "trace");
+        Objects.requireNonNull(internalNamePrefix, "internalNamePrefix");
+        Program program = Lowering.lower(trace.graph(), trace.guards(), order);
+        Backend.Output out = generate(program, Backend.Limits.DEFAULT, i -> internalNamePrefix + i);
+        List<byte[]> classes = new ArrayList<>(out.forwardClasses());
+        classes.addAll(out.eliminationClasses());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < classes.size(); i++) {
+            names.add(internalNamePrefix + i);
+        }
+        return new GeneratedClasses(names, classes, out.forwardClasses().size(), program.numInputs(),
+                program.numOutputs(), out.workSize(), program.rowsToZero(), out.eliminationDmuls());
+    }
+
+    private static Backend.Output generate(Program program, Backend.Limits limits, IntFunction<String> className) {
+        Backend.Output out = Backend.generate(program, limits, className);
+        if (out.eliminationDmuls() != program.eliminationMultiplies()) {
+            throw new IllegalStateException("emitted " + out.eliminationDmuls() + " elimination dmuls, expected "
+                    + program.eliminationMultiplies());
+        }
+        return out;
     }
 
     private static JacobianKernel[] define(List<byte[]> classFiles) {
