@@ -42,8 +42,9 @@ public @interface JacobianOf {
 
     /**
      * The elimination order: {@code "auto"} (the default), {@code "fwd"}, {@code "rev"},
-     * {@code "markowitz"} or {@code "optimized"} (see {@link Order#named}). Until the search lands,
-     * {@code "optimized"} is treated like {@code "auto"}.
+     * {@code "markowitz"} or {@code "optimized"} (see {@link Order#named}; {@code "optimized"} runs a
+     * short search when the stub is compiled: at the first call with the agent, at build time with
+     * the plugin).
      */
     String order() default "auto";
 

@@ -25,7 +25,8 @@ import org.objectweb.asm.Type;
  * {@value #RETRACE_PROPERTY}{@code =false} it throws {@link PathChangedException} instead, and
  * agent stubs never retrace either (their calls on another path throw it too).
  *
- * <p>{@code "optimized"} orders are compiled like {@code "auto"} until the search lands.
+ * <p>{@code "optimized"} orders run a short search ({@link Order#OPTIMIZED}) when the stub is first
+ * compiled.
  */
 public final class JacobianStubs {
 
@@ -78,10 +79,9 @@ public final class JacobianStubs {
         return COMPILED.get(owner).size();
     }
 
-    /** The order a stub's {@code order} attribute names; {@code "optimized"} is {@link Order#AUTO} for now. */
+    /** The order a stub's {@code order} attribute names. */
     static Order order(String name) {
-        Order o = Order.named(name);
-        return o == Order.OPTIMIZED ? Order.AUTO : o;
+        return Order.named(name);
     }
 
     private static boolean retracing() {

@@ -102,7 +102,7 @@ final class BeamRun {
             Arrays.sort(byParent, (a, b) -> Integer.compare(children.parent(a), children.parent(b)));
             int kept = 0;
             for (int idx = 0; idx < n; idx++) {
-                if ((idx & 63) == 0 && context.shouldStop()) {
+                if (context.shouldStop()) {
                     return new Result(null, Long.MAX_VALUE, false, evaluations);
                 }
                 int c = byParent[idx];

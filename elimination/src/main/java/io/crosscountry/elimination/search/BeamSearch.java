@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Beam search over eliminated sets, widened while time remains.
  *
- * <p>Each independent component (see {@link ExactComponents}; an order's cost is the sum of its
+ * <p>Each independent component (see {@code ExactComponents}; an order's cost is the sum of its
  * components' parts) is searched level by level: level d holds at most {@code width} sets of d
  * eliminated vertices. Every child of every kept set is generated; children that reach the same
  * set are merged, keeping the cheaper cost so far (the rest of the problem depends only on the
@@ -18,12 +18,17 @@ import java.util.List;
  *
  * <p>A pass that never had to cut a level to the width explored every set that could beat the
  * known cost, so it is an exact dynamic programme: its component is then proven optimal and no
- * longer searched; when every component is, the optimum is offered as a lower bound.
+ * longer searched; when every component is, the optimum is offered as a lower bound (otherwise the
+ * sum of the components' {@link LowerBounds}). A component stops widening once a level could hold
+ * more than two million children.
  */
 public final class BeamSearch implements Search {
 
     /** Default group size of the scoring bound (cheaper per state than the exact search's). */
     public static final int DEFAULT_GROUP_LIMIT = 2;
+
+    /** Children one level may hold (width × component size): about 100 MB of candidates. */
+    private static final long MAX_CHILDREN_PER_LEVEL = 2_000_000L;
 
     private final int initialWidth;
     private final int maxWidth;
@@ -63,7 +68,7 @@ public final class BeamSearch implements Search {
     public void run(SearchContext context) {
         lastWidth = 0;
         Graph graph = context.graph();
-        LowerBounds bounds = new LowerBounds(graph, context.mode(), groupLimit);
+        LowerBounds bounds = new LowerBounds(graph, context.mode(), groupLimit, context.deadlineNanos());
         List<int[]> components = ExactComponents.of(graph);
         ExactAssembly assembly = new ExactAssembly(context, name(), components, bounds);
         assembly.consider(graph.forwardOrder());
@@ -76,7 +81,7 @@ public final class BeamSearch implements Search {
         assembly.offerOrder();
         boolean[] done = new boolean[assembly.size()];
         for (long width = initialWidth; width <= maxWidth; width *= 2) {
-            boolean allDone = true;
+            boolean ran = false;
             for (int c = 0; c < assembly.size(); c++) {
                 if (done[c] || assembly.solved(c)) {
                     done[c] = true;
@@ -85,6 +90,10 @@ public final class BeamSearch implements Search {
                 if (context.shouldStop()) {
                     return;
                 }
+                if (width * assembly.component(c).length > MAX_CHILDREN_PER_LEVEL) {
+                    continue; // as wide as memory allows: keep the best found so far
+                }
+                ran = true;
                 BeamRun.Result r = new BeamRun(context, bounds, assembly.component(c), (int) width).run(assembly.upper(c));
                 if (r.order() != null) {
                     assembly.improve(c, r.order());
@@ -93,16 +102,15 @@ public final class BeamSearch implements Search {
                     assembly.markSolved(c);
                     done[c] = true;
                 }
-                allDone &= done[c];
             }
             if (context.shouldStop()) {
                 return;
             }
-            lastWidth = (int) width;
-            if (allDone) {
-                assembly.offerBound();
-                return;
+            if (!ran) {
+                break; // every component solved or as wide as memory allows
             }
+            lastWidth = (int) width;
         }
+        assembly.offerBound(); // the components' root bounds, or the optimum when all are solved
     }
 }

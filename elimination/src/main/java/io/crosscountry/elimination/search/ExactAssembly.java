@@ -50,10 +50,6 @@ final class ExactAssembly {
         return lower[c] >= upper[c];
     }
 
-    long lower(int c) {
-        return lower[c];
-    }
-
     long totalLower() {
         long sum = 0;
         for (long l : lower) {

@@ -53,14 +53,6 @@ final class ExactNodes {
         return size;
     }
 
-    int capacity() {
-        return maxNodes;
-    }
-
-    int words() {
-        return words;
-    }
-
     /** The node of {@code set}, or -1. */
     int find(long[] set) {
         int i = hash(set, 0) & mask;

@@ -72,9 +72,4 @@ final class ExactOpenList {
             nodes[i] = node;
         }
     }
-
-    /** Bytes held by the arrays. */
-    long bytes() {
-        return 12L * keys.length;
-    }
 }

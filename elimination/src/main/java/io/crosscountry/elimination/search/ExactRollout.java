@@ -13,12 +13,17 @@ final class ExactRollout {
 
     /**
      * Eliminates the still-legal vertices of {@code candidates} greedily, writes them into {@code out}
-     * (from index {@code from}), restores the state, and returns the completion's cost.
+     * (from index {@code from}), restores the state, and returns the completion's cost, or -1 when
+     * the context said stop before it was complete.
      */
-    static long complete(EliminationState state, int[] candidates, int[] out, int from) {
+    static long complete(EliminationState state, int[] candidates, int[] out, int from, SearchContext context) {
         int steps = 0;
         long cost = 0;
         while (true) {
+            if (context.shouldStop()) {
+                cost = -1;
+                break;
+            }
             int best = -1;
             long bestCost = Long.MAX_VALUE;
             long bestDegree = Long.MAX_VALUE;

@@ -41,6 +41,7 @@ final class ExactRun {
     private final long[] set;
     private final long[] child;
     private final int[] orderBuffer;
+    private final long maxOpen;          // open-list entries allowed (re-pushes included)
 
     private long upper;
     private int[] bestOrder;
@@ -63,7 +64,9 @@ final class ExactRun {
         }
         int words = Math.max(1, (k + 63) >>> 6);
         long perNode = ExactNodes.bytesPerNode(words) + 18; // + open-list entries (about 1.5 per node)
-        int maxNodes = (int) Math.max(16, Math.min(Integer.MAX_VALUE - 16, memoryBytes / perNode));
+        long budget = Math.min(memoryBytes, Runtime.getRuntime().maxMemory() / 4);
+        int maxNodes = (int) Math.max(16, Math.min(Integer.MAX_VALUE / 2, budget / perNode));
+        this.maxOpen = 2L * maxNodes;
         this.bounds = bounds;
         this.state = new EliminationState(context.graph(), context.mode());
         this.scratch = new EliminationState(context.graph(), context.mode());
@@ -81,8 +84,9 @@ final class ExactRun {
         long rootBound = bounds.bound(state, component);
         boundEvals++;
         offerBound(Math.min(rootBound, upper));
-        ExactRollout.complete(state, component, orderBuffer, 0);
-        improve(orderBuffer.clone());
+        if (ExactRollout.complete(state, component, orderBuffer, 0, context) >= 0) {
+            improve(orderBuffer.clone());
+        }
         currentF = rootBound;
         int root = nodes.add(set, 0, rootBound, true, -1, -1);
         push(root, rootBound, 0);
@@ -90,7 +94,7 @@ final class ExactRun {
         boolean memoryFull = false;
         long iteration = 0;
         while (true) {
-            if ((++iteration & 255) == 0 && checkStop()) {
+            if ((++iteration & 7) == 0 && checkStop()) { // cheap; an iteration may evaluate a bound
                 break;
             }
             if (open.isEmpty()) {
@@ -124,7 +128,7 @@ final class ExactRun {
             if (expanded % ROLLOUT_EVERY == 0) {
                 rollout(n);
             }
-            if (!expand(n, g, nodes.h(n))) {
+            if (!expand(n, g, nodes.h(n)) || open.size() > maxOpen) {
                 memoryFull = true;
                 break;
             }
@@ -240,8 +244,8 @@ final class ExactRun {
     /** A greedy completion of node n's set (the cursor stands on it), for a better incumbent. */
     private void rollout(int n) {
         int depth = cursor.path(n, orderBuffer);
-        long rest = ExactRollout.complete(state, component, orderBuffer, depth);
-        if (nodes.g(n) + rest < upper) {
+        long rest = ExactRollout.complete(state, component, orderBuffer, depth, context);
+        if (rest >= 0 && nodes.g(n) + rest < upper) {
             improve(orderBuffer.clone());
         }
     }

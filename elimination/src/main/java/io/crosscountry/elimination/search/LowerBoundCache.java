@@ -13,14 +13,16 @@ final class LowerBoundCache {
     private final long[] keys;    // per slot: head, then the masked words
     private final long[] values;  // value + 1; 0 = empty
     private final int mask;
-    private long hits;
-    private long misses;
 
-    /** A cache of about {@code maxBytes} for eliminated sets of {@code words} 64-bit words. */
-    LowerBoundCache(int words, long maxBytes) {
+    /**
+     * A cache of at most about {@code maxBytes} for eliminated sets of {@code words} 64-bit words,
+     * and of no more than {@code usefulSlots} slots (small graphs have few distinct keys).
+     */
+    LowerBoundCache(int words, long maxBytes, long usefulSlots) {
         this.words = words;
         long perSlot = 8L * (words + 2);
-        int slots = Integer.highestOneBit((int) Math.max(1024, Math.min(1 << 22, maxBytes / perSlot)));
+        long slotCount = Math.min(Math.min(1 << 22, maxBytes / perSlot), Math.max(1024, usefulSlots));
+        int slots = Integer.highestOneBit((int) Math.max(1024, slotCount));
         this.keys = new long[slots * (words + 1)];
         this.values = new long[slots];
         this.mask = slots - 1;
@@ -30,21 +32,17 @@ final class LowerBoundCache {
     long get(long head, long[] eliminated, long[] relevant) {
         int slot = slot(head, eliminated, relevant);
         if (values[slot] == 0) {
-            misses++;
             return -1;
         }
         int base = slot * (words + 1);
         if (keys[base] != head) {
-            misses++;
             return -1;
         }
         for (int w = 0; w < words; w++) {
             if (keys[base + 1 + w] != (eliminated[w] & relevant[w])) {
-                misses++;
                 return -1;
             }
         }
-        hits++;
         return values[slot] - 1;
     }
 
@@ -56,14 +54,6 @@ final class LowerBoundCache {
             keys[base + 1 + w] = eliminated[w] & relevant[w];
         }
         values[slot] = value + 1;
-    }
-
-    long hits() {
-        return hits;
-    }
-
-    long misses() {
-        return misses;
     }
 
     private int slot(long head, long[] eliminated, long[] relevant) {

@@ -26,10 +26,11 @@ final class LowerBoundGroups {
      * @param neighbours the candidate neighbours of a node
      * @param joint      the joint bound of a set of nodes at the start (a single node: its own bound)
      * @param limit      the largest group
+     * @param deadlineNanos when ({@link System#nanoTime()}) to stop looking for groups
      * @return the groups (every vertex in exactly one), in vertex order of their first member
      */
     static int[][] build(int[] vertices, java.util.function.IntFunction<int[]> neighbours, ToLongFunction<int[]> joint,
-                         int limit, int numNodes) {
+                         int limit, int numNodes, long deadlineNanos) {
         int[] groupOf = new int[numNodes];
         Arrays.fill(groupOf, -1);
         List<int[]> groups = new ArrayList<>();
@@ -42,11 +43,17 @@ final class LowerBoundGroups {
         if (limit > 1) {
             long[] single = new long[numNodes];
             for (int v : vertices) {
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    return singletons(vertices);
+                }
                 single[v] = joint.applyAsLong(new int[] {v});
             }
             List<long[]> stars = new ArrayList<>(); // {gain, centre}
             List<int[]> members = new ArrayList<>();
             for (int v : vertices) {
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    break; // out of time: the stars found so far still make a valid partition
+                }
                 int[] star = star(v, neighbours.apply(v), vertex);
                 if (star.length < 2 || star.length > limit) {
                     continue;
@@ -93,6 +100,14 @@ final class LowerBoundGroups {
             }
         }
         return groups.stream().filter(g -> g.length > 0).toArray(int[][]::new);
+    }
+
+    private static int[][] singletons(int[] vertices) {
+        int[][] r = new int[vertices.length][];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = new int[] {vertices[i]};
+        }
+        return r;
     }
 
     private static int[] star(int v, int[] neighbours, boolean[] vertex) {

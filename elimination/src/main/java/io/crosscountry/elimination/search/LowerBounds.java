@@ -53,7 +53,7 @@ import io.crosscountry.elimination.Graph;
  * </ol>
  *
  * <h2>Group bound</h2>
- * The vertices are partitioned once into small groups (see {@link LowerBoundGroups}; at most
+ * The vertices are partitioned once into small groups (see {@code LowerBoundGroups}; at most
  * {@value #DEFAULT_GROUP_LIMIT} vertices by default). For a group, any complete order eliminates its
  * remaining members in some internal order; when member x is eliminated, the members before it are
  * eliminated (A = eliminated ∪ those) and the members after it are present (B). So the group costs
@@ -68,13 +68,16 @@ import io.crosscountry.elimination.Graph;
  * state is 0. The vertex bound costs up to four unit-capacity max-flows (augmenting paths; any
  * family of disjoint paths is valid, the maximum is the strongest); it depends only on which of the
  * vertex's ancestors and descendants are eliminated and which group members are present, so it is
- * memoised under exactly that key ({@link LowerBoundCache}). Not thread-safe (it keeps scratch
+ * memoised under exactly that key ({@code LowerBoundCache}). Not thread-safe (it keeps scratch
  * arrays and the memo); use one instance per thread.
  */
 public final class LowerBounds {
 
     /** Default largest group (a group of k costs k·2^(k−1) vertex bounds per evaluation). */
     public static final int DEFAULT_GROUP_LIMIT = 4;
+
+    /** Longest time spent choosing groups when no deadline is given. */
+    private static final long GROUPING_NANOS = 10_000_000_000L;
 
     /** Memory of the vertex-bound memo. */
     private static final long CACHE_BYTES = 32L << 20;
@@ -109,6 +112,14 @@ public final class LowerBounds {
      * {@code groupLimit} (1: plain sum of vertex bounds).
      */
     public LowerBounds(Graph graph, CostMode mode, int groupLimit) {
+        this(graph, mode, groupLimit, System.nanoTime() + GROUPING_NANOS);
+    }
+
+    /**
+     * As {@link #LowerBounds(Graph, CostMode, int)}, choosing groups only until {@code deadlineNanos}
+     * ({@link System#nanoTime()}); vertices not grouped by then stay alone (still admissible).
+     */
+    LowerBounds(Graph graph, CostMode mode, int groupLimit, long deadlineNanos) {
         if (groupLimit < 1 || groupLimit > 12) {
             throw new IllegalArgumentException("group limit must be in 1..12: " + groupLimit);
         }
@@ -134,11 +145,12 @@ public final class LowerBounds {
         int words = Math.max(1, (eliminableNodes.length + 63) >>> 6);
         this.transitBits = new long[words];
         this.relevant = relatives(words);
-        this.cache = new LowerBoundCache(words, CACHE_BYTES);
+        int m = eliminableNodes.length;
+        this.cache = new LowerBoundCache(words, CACHE_BYTES, m >= 24 ? Long.MAX_VALUE : (long) m << (m + 2));
         network.setTransit(transit);
         boolean effective = mode == CostMode.EFFECTIVE;
         this.groups = LowerBoundGroups.build(eliminableNodes, x -> network.neighbours(x, effective), this::rootJoint,
-                groupLimit, network.numNodes);
+                groupLimit, network.numNodes, deadlineNanos);
         this.groupOf = new int[network.numNodes];
         this.groupPos = new int[network.numNodes];
         java.util.Arrays.fill(groupOf, -1);
@@ -230,7 +242,7 @@ public final class LowerBounds {
 
     /**
      * The part of {@link #bound(EliminationState)} that comes from the groups of {@code vertexIds},
-     * which must be a union of groups — a union of {@link ExactComponents} is (groups are connected).
+     * which must be a union of groups — a union of {@code ExactComponents} is (groups are connected).
      */
     long bound(EliminationState state, int[] vertexIds) {
         check(state);
@@ -243,18 +255,6 @@ public final class LowerBounds {
             }
         }
         return sum;
-    }
-
-    /** The groups, as vertex ids (for tests and diagnostics). */
-    int[][] groupIds() {
-        int[][] r = new int[groups.length][];
-        for (int g = 0; g < groups.length; g++) {
-            r[g] = new int[groups[g].length];
-            for (int i = 0; i < r[g].length; i++) {
-                r[g][i] = groups[g][i] - network.numInputs + 1;
-            }
-        }
-        return r;
     }
 
     /** The exact minimum over internal orders of the group's remaining members (see class doc). */
@@ -370,10 +370,6 @@ public final class LowerBounds {
         }
     }
 
-    /** Memo hits and misses so far (diagnostics). */
-    long[] cacheStats() {
-        return new long[] {cache.hits(), cache.misses()};
-    }
 
     private void check(EliminationState state) {
         if (state.graph() != graph || state.mode() != mode) {
