@@ -195,4 +195,37 @@ class CliTest {
         Run text = run("bench", "--tasks", "HumanHeartDipole");
         assertTrue(text.out().contains("HumanHeartDipole"), text.out());
     }
+
+    @Test
+    void optimize_prints_the_contract_json_and_saves_a_usable_order() throws Exception {
+        Path out = tmp.resolve("propane-order.json");
+        Run r = run("optimize", "PropaneCombustion", "--budget", "5", "--threads", "2", "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals("PropaneCombustion", j.get("task").asText());
+        assertEquals("effective", j.get("mode").asText());
+        assertEquals(24, j.get("cost").asLong());
+        assertEquals(24, j.get("lower_bound").asLong(), "the exact search proves it");
+        assertTrue(j.get("proven_optimal").asBoolean());
+        assertEquals(51, j.get("order").size());
+        assertEquals(26, j.get("baselines").get("fwd").asLong());
+        assertTrue(j.get("seconds").asDouble() >= 0);
+        assertTrue(r.err().contains("best "), "progress on stderr: " + r.err());
+        Run count = run("count", "PropaneCombustion", "--order", out.toString(), "--mode", "effective", "--json");
+        assertEquals(24, count.json().get("cost").asLong());
+
+        Run paper = run("optimize", "RobotArm_6DOF", "--budget", "10", "--mode", "paper", "--json");
+        assertEquals(221, paper.json().get("cost").asLong(), "RobotArm's PAPER optimum (published AlphaGrad: 231)");
+    }
+
+    @Test
+    void optimize_rejects_bad_options() {
+        Run method = run("optimize", "Simple", "--budget", "1", "--method", "genetic");
+        assertEquals(1, method.code());
+        assertTrue(method.err().contains("unknown --method 'genetic'"), method.err());
+        Run budget = run("optimize", "Simple", "--budget", "-2");
+        assertEquals(1, budget.code());
+        assertTrue(budget.err().contains("--budget must be a non-negative number"), budget.err());
+        assertEquals(2, run("optimize", "Simple").code(), "--budget is required");
+    }
 }

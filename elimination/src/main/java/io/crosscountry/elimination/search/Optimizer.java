@@ -58,6 +58,9 @@ public final class Optimizer {
         long deadline = start + budget.toNanos();
         SearchContext context = new SearchContext(graph, options.mode(), deadline, options.seed(), progress);
         Map<String, Long> baselines = baselines(graph, context);
+        if (context.bestCost() == 0) {
+            context.offerLowerBound(0, true); // nothing is cheaper than free
+        }
         new HeuristicSearch().run(context.slice(Long.MAX_VALUE, options.seed()));
         if (!budget.isZero() && graph.eliminable().length > 0) {
             run(context, options, start, deadline);

@@ -26,7 +26,7 @@ public final class SearchContext {
         volatile long bestCost = Long.MAX_VALUE;
         String bestMethod;
         long bestFoundNanos;
-        volatile long lowerBound;
+        volatile long lowerBound = -1; // none proven yet
 
         Shared(Consumer<SearchContext> onImprovement) {
             this.onImprovement = onImprovement;
@@ -164,11 +164,12 @@ public final class SearchContext {
     /** The best proven lower bound, if any has been established. */
     public OptionalLong lowerBound() {
         long bound = shared.lowerBound;
-        return bound > 0 ? OptionalLong.of(bound) : OptionalLong.empty();
+        return bound >= 0 ? OptionalLong.of(bound) : OptionalLong.empty();
     }
 
     /** Whether the incumbent is proven optimal (lower bound ≥ incumbent cost). Cheap: no lock. */
     public boolean isProvenOptimal() {
-        return shared.lowerBound >= shared.bestCost;
+        long bound = shared.lowerBound;
+        return bound >= 0 && bound >= shared.bestCost;
     }
 }
