@@ -8,27 +8,35 @@ import io.crosscountry.elimination.EngineBenchmark;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.samples.Sample;
 import io.crosscountry.samples.Samples;
+import io.crosscountry.samples.bench.RuntimeHarness;
 import io.crosscountry.samples.parity.ParityReport;
 import io.crosscountry.samples.parity.ParityRow;
 import io.crosscountry.samples.parity.PublishedTask;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code crosscountry bench [--parity] [--tasks ...] [--json]}: the parity table (our counts beside
- * the published ones). The runtime table joins it with code generation.
+ * {@code crosscountry bench [--parity | --engine | --runtime] [--tasks ...] [--json]}: the parity table
+ * (our counts beside the published ones; the default), the elimination engine's speed, or the runtime
+ * benchmark of our generated Jacobians against the primal and the baselines ({@link RuntimeBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. --parity (the default): multiplication counts of fwd / rev / min-Markowitz on our graphs, "
                 + "the published orders evaluated on our graphs where their ids apply, and the published numbers. "
-                + "--engine: random elimination episodes per second on one thread.")
+                + "--engine: random elimination episodes per second on one thread. "
+                + "--runtime: time per call of our generated Jacobians (fwd, rev, min-Markowitz, best searched order), the "
+                + "primal and the baselines (Hipparchus Gradient and DerivativeStructure, central differences, tape), "
+                + "in this JVM, with ratios to the primal and speed-ups; --out DIR also writes runtime.json and runtime.png.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -40,9 +48,36 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--engine", description = "Elimination engine speed: random full episodes per second, one thread.")
     boolean engine;
 
-    @Option(names = "--seconds", defaultValue = "2", paramLabel = "S",
-            description = "With --engine: measuring time per task (after a warm-up of half as long). Default: ${DEFAULT-VALUE}.")
-    double seconds;
+    @Option(names = "--runtime", description = "The runtime benchmark (default tasks: the 10 paper tasks).")
+    boolean runtime;
+
+    @Option(names = "--seconds", paramLabel = "S",
+            description = "With --engine: measuring time per task (after a warm-up of half as long), default 2. "
+                    + "With --runtime: measuring time per method and task, split over the rounds, default 1.")
+    Double seconds;
+
+    @Option(names = "--warmup", defaultValue = "1", paramLabel = "S",
+            description = "With --runtime: least warm-up per method (and at least 10,000 calls); it goes on until the JIT "
+                    + "settles. Default: ${DEFAULT-VALUE}.")
+    double warmup;
+
+    @Option(names = "--max-warmup", defaultValue = "10", paramLabel = "S",
+            description = "With --runtime: longest warm-up per method, when the JIT does not settle sooner. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double maxWarmup;
+
+    @Option(names = "--rounds", defaultValue = "10", paramLabel = "N",
+            description = "With --runtime: measurement rounds; the time reported is their median. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--search", defaultValue = "3", paramLabel = "S",
+            description = "With --runtime: seconds of order search (CrossCountry.optimize, EFFECTIVE) for 'best'. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double search;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "With --runtime: also write DIR/runtime.json and the chart DIR/runtime.png.")
+    Path outDir;
 
     @Option(names = "--mode", defaultValue = "effective", paramLabel = "MODE",
             description = "With --engine: the cost mode counted (paper or effective). Default: ${DEFAULT-VALUE}.")
@@ -55,10 +90,16 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (runtime && (parity || engine)) {
+            throw new ParameterException(spec.commandLine(), "--runtime cannot be combined with --parity or --engine");
+        }
         List<Sample> samples = new ArrayList<>();
         if (tasks == null || tasks.isEmpty()) {
             samples.addAll(Samples.all());
+            if (runtime) {
+                samples.removeIf(s -> s.kind() == Sample.Kind.WARMUP);
+            }
         } else {
             for (String t : tasks) {
                 samples.add(Samples.get(t));
@@ -66,6 +107,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (engine) {
             return engine(samples);
+        }
+        if (runtime) {
+            return runtime(samples);
         }
         Progress progress = new Progress(spec.commandLine().getErr(), samples.size());
         List<ParityRow> rows = new ArrayList<>();
@@ -89,7 +133,8 @@ final class BenchCommand implements Callable<Integer> {
         for (Sample s : samples) {
             progress.step(s.name());
             Graph g = CrossCountry.graph(s.owner(), s.method(), s.args());
-            EngineBenchmark.Result r = EngineBenchmark.run(g, costMode, seconds / 2, seconds, 1L);
+            double engineSeconds = seconds == null ? 2.0 : seconds;
+            EngineBenchmark.Result r = EngineBenchmark.run(g, costMode, engineSeconds / 2, engineSeconds, 1L);
             ObjectNode o = array.addObject();
             o.put("task", s.name());
             o.put("mode", costMode.name().toLowerCase(java.util.Locale.ROOT));
@@ -103,6 +148,36 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(root) + System.lineSeparator() : table);
         out.flush();
+        return 0;
+    }
+
+    private int runtime(List<Sample> samples) throws IOException {
+        RuntimeHarness.Settings settings;
+        try {
+            settings = new RuntimeHarness.Settings(warmup, maxWarmup, seconds == null ? 1.0 : seconds, rounds);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!(search > 0)) {
+            throw new ParameterException(spec.commandLine(), "--search must be positive, got " + search);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, RuntimeBench.progressSteps(samples.size()));
+        RuntimeBench.Report report = RuntimeBench.run(samples, settings, search, progress);
+        progress.done();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(RuntimeBench.json(report)) + System.lineSeparator() : RuntimeTable.of(report));
+        out.flush();
+        if (outDir != null) {
+            err.println("wrote " + RuntimeBench.write(report, outDir));
+        }
+        if (report.anyFailure()) {
+            err.println("error: some methods compute a Jacobian that differs from the dual numbers and were not timed"
+                    + " (see 'failures')");
+            err.flush();
+            return 1;
+        }
+        err.flush();
         return 0;
     }
 

@@ -1,0 +1,121 @@
+package io.crosscountry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosscountry.samples.bench.RuntimeSuite;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code crosscountry bench --runtime} on a tiny task with very short times: output shapes, files, errors. */
+class RuntimeBenchCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] SHORT = {"--warmup", "0.02", "--max-warmup", "0.06", "--seconds", "0.06", "--rounds", "3", "--search", "0.05"};
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static String[] args(String... extra) {
+        List<String> a = new ArrayList<>(List.of("bench", "--runtime", "--tasks", "Simple"));
+        a.addAll(List.of(SHORT));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void json_has_every_method_ratio_and_summary_and_the_files_are_written() throws Exception {
+        Path dir = tmp.resolve("out");
+        Run r = run(args("--json", "--out", dir.toString()));
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        assertEquals(1, root.get("runtime").size());
+        JsonNode task = root.get("runtime").get(0);
+        assertEquals("Simple", task.get("task").asText());
+        for (String m : RuntimeSuite.METHODS) {
+            assertTrue(task.get("ns_per_op").get(m).asDouble() > 0, m);
+            assertTrue(task.get("wall_ns_per_op").get(m).asDouble() > 0, m);
+            assertTrue(task.get("bytes_per_op").get(m).asDouble() >= 0, m);
+        }
+        JsonNode ns = task.get("ns_per_op");
+        JsonNode toPrimal = task.get("ratios").get("to_primal");
+        assertEquals(ns.get("fwd").asDouble() / ns.get("primal").asDouble(), toPrimal.get("fwd").asDouble(), 1e-12);
+        JsonNode speedup = task.get("ratios").get("best_speedup");
+        assertEquals(ns.get("tape").asDouble() / ns.get("best").asDouble(), speedup.get("tape").asDouble(), 1e-12);
+        assertEquals(Math.min(ns.get("fwd").asDouble(), ns.get("rev").asDouble()) / ns.get("best").asDouble(),
+                speedup.get("fwd_rev").asDouble(), 1e-12);
+        assertEquals(4, task.get("effective_cost").get("fwd").asLong());
+        assertEquals(0, task.get("failures").size());
+
+        JsonNode summary = root.get("summary");
+        assertEquals("Simple", summary.get("tasks").get(0).asText());
+        assertEquals(toPrimal.get("best").asDouble(), summary.get("median_ratio_to_primal").get("best").asDouble(), 1e-12);
+        assertEquals(speedup.get("fwd_rev").asDouble(), summary.get("median_best_speedup").get("fwd_rev").asDouble(), 1e-12);
+        assertTrue(summary.get("median_best_vs_fwd_rev_scalar").isNull(), "Simple is not a scalar paper task");
+        assertEquals(3, summary.get("settings").get("rounds").asInt());
+        assertTrue(summary.has("load_average"));
+
+        assertEquals(root, JSON.readTree(Files.readString(dir.resolve("runtime.json"))));
+        BufferedImage png = ImageIO.read(dir.resolve("runtime.png").toFile());
+        assertNotNull(png, "runtime.png decodes");
+        assertTrue(png.getWidth() > 0 && png.getHeight() > 0);
+        assertTrue(r.err().contains("Simple: warm-up fwd"), r.err());
+    }
+
+    @Test
+    void the_table_names_every_method_and_the_summary() {
+        Run r = run(args());
+        assertEquals(0, r.code(), r.err());
+        for (String header : List.of("primal", "fwd", "rev", "mkwitz", "best", "gradient", "deriv-str", "cent-diff", "tape",
+                "B/op ours", "fwd|rev", "Medians over 1 tasks", "load average")) {
+            assertTrue(r.out().contains(header), header + " in\n" + r.out());
+        }
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("Simple ")), r.out());
+        assertFalse(r.out().contains("REFUSED"), r.out());
+    }
+
+    @Test
+    void runtime_is_not_combined_with_engine_and_rejects_bad_times() {
+        assertEquals(2, run("bench", "--runtime", "--engine").code());
+        assertEquals(2, run(args("--rounds", "0")).code());
+        assertEquals(2, run(args("--search", "0")).code());
+        assertEquals(2, run(args("--max-warmup", "0.01")).code(), "shorter than --warmup");
+    }
+
+    @Test
+    void time_and_ratio_formats() {
+        assertEquals("87.2 ns", RuntimeTable.time(87.21));
+        assertEquals("12.3 us", RuntimeTable.time(12_345));
+        assertEquals("1.05 ms", RuntimeTable.time(1_049_000));
+        assertEquals("-", RuntimeTable.time(Double.NaN));
+        assertEquals("2.50", RuntimeTable.ratio(2.5));
+        assertEquals("123", RuntimeTable.ratio(123.4));
+        assertEquals("-", RuntimeTable.ratio(Double.NaN));
+    }
+}
