@@ -28,5 +28,15 @@ class ReadmeExampleTest {
         assertTrue(eff <= rev, "EFFECTIVE never exceeds PAPER here");
         InvalidOrderException e = assertThrows(InvalidOrderException.class, () -> g.cost(new int[] {1, 2}));
         assertTrue(e.getMessage().contains("missing eliminable vertices [3, 5, 6, 7]"), e.getMessage());
+
+        io.crosscountry.elimination.search.OptimizeResult best = CrossCountry.optimize(g, java.time.Duration.ofSeconds(2));
+        assertTrue(best.cost() <= eff);
+        CompiledJacobian j = CrossCountry.jacobian(Kinematics.class, "arm", Order.of(best.order()), 0.3, 1.1);
+        double[][] J = j.apply(0.5, 0.9);
+        // d(cos t1 + cos(t1+t2))/dt1 = -sin t1 - sin(t1+t2); d/dt2 = -sin(t1+t2); row 2 likewise with cos
+        assertEquals(-Math.sin(0.5) - Math.sin(1.4), J[0][0], 1e-15);
+        assertEquals(-Math.sin(1.4), J[0][1], 1e-15);
+        assertEquals(Math.cos(0.5) + Math.cos(1.4), J[1][0], 1e-15);
+        assertEquals(Math.cos(1.4), J[1][1], 1e-15);
     }
 }
