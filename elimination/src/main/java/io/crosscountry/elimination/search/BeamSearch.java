@@ -1,7 +1,6 @@
 package io.crosscountry.elimination.search;
 
 import io.crosscountry.elimination.Graph;
-import java.util.List;
 
 /**
  * Beam search over eliminated sets, widened while time remains.
@@ -69,16 +68,7 @@ public final class BeamSearch implements Search {
         lastWidth = 0;
         Graph graph = context.graph();
         LowerBounds bounds = new LowerBounds(graph, context.mode(), groupLimit, context.deadlineNanos());
-        List<int[]> components = ExactComponents.of(graph);
-        ExactAssembly assembly = new ExactAssembly(context, name(), components, bounds);
-        assembly.consider(graph.forwardOrder());
-        assembly.consider(graph.reverseOrder());
-        assembly.consider(graph.markowitzOrder());
-        int[] shared = context.bestOrder();
-        if (shared != null) {
-            assembly.consider(shared);
-        }
-        assembly.offerOrder();
+        ExactAssembly assembly = ExactAssembly.seeded(context, name(), bounds);
         boolean[] done = new boolean[assembly.size()];
         for (long width = initialWidth; width <= maxWidth; width *= 2) {
             boolean ran = false;

@@ -1,6 +1,7 @@
 package io.crosscountry.elimination.search;
 
 import io.crosscountry.elimination.EliminationState;
+import io.crosscountry.elimination.Graph;
 import java.util.List;
 
 /**
@@ -36,6 +37,25 @@ final class ExactAssembly {
             lower[c] = bounds.bound(scratch, components.get(c));
             upper[c] = Long.MAX_VALUE;
         }
+    }
+
+    /**
+     * The assembly a component-wise search starts from: the graph split into components, each
+     * seeded with the forward, reverse and min-Markowitz orders and the context's incumbent, and
+     * the combined seed order offered to the context.
+     */
+    static ExactAssembly seeded(SearchContext context, String name, LowerBounds bounds) {
+        Graph graph = context.graph();
+        ExactAssembly assembly = new ExactAssembly(context, name, ExactComponents.of(graph), bounds);
+        assembly.consider(graph.forwardOrder());
+        assembly.consider(graph.reverseOrder());
+        assembly.consider(graph.markowitzOrder());
+        int[] shared = context.bestOrder();
+        if (shared != null) {
+            assembly.consider(shared);
+        }
+        assembly.offerOrder();
+        return assembly;
     }
 
     int size() {

@@ -1,7 +1,6 @@
 package io.crosscountry.elimination.search;
 
 import io.crosscountry.elimination.Graph;
-import java.util.List;
 
 /**
  * Exact search: A* over eliminated <em>sets</em>, per independent component, with the admissible
@@ -107,16 +106,7 @@ public final class ExactSearch implements Search {
         long start = System.nanoTime();
         Graph graph = context.graph();
         LowerBounds bounds = new LowerBounds(graph, context.mode(), groupLimit, context.deadlineNanos());
-        List<int[]> components = ExactComponents.of(graph);
-        ExactAssembly assembly = new ExactAssembly(context, name(), components, bounds);
-        assembly.consider(graph.forwardOrder());
-        assembly.consider(graph.reverseOrder());
-        assembly.consider(graph.markowitzOrder());
-        int[] shared = context.bestOrder();
-        if (shared != null) {
-            assembly.consider(shared);
-        }
-        assembly.offerOrder();
+        ExactAssembly assembly = ExactAssembly.seeded(context, name(), bounds);
         assembly.offerBound();
         long rootBound = assembly.totalLower();
         long expanded = 0;

@@ -18,7 +18,7 @@ import java.util.Optional;
  * dependence, the Jacobian drops it) and rows whose output is not finite. A NaN is accepted only
  * where both have one and the output itself is not finite.
  */
-final class JacobianCheck {
+public final class JacobianCheck {
 
     static final double EXACT_REL = 1e-9;
     static final double EXACT_FLOOR = 1e-3;
@@ -60,8 +60,14 @@ final class JacobianCheck {
         return report(bad);
     }
 
-    private static Optional<String> compare(double[][] expected, double[][] actual, double[] outputs, double rel,
-                                            double floor, double abs, BitSet[] skip) {
+    /**
+     * The entries where {@code |actual − expected| > rel·max(|actual|, |expected|, floor·rowMax) + abs}
+     * (rowMax: the row's largest finite {@code |expected|}), described, or empty when none. Entries
+     * marked in {@code skip} (may be null) are not compared; a NaN is accepted only where
+     * {@code outputs[r]} is not finite, and then only if both are NaN.
+     */
+    public static Optional<String> compare(double[][] expected, double[][] actual, double[] outputs, double rel,
+                                           double floor, double abs, BitSet[] skip) {
         List<String> bad = new ArrayList<>();
         for (int r = 0; r < expected.length; r++) {
             double rowMax = 0.0;
@@ -101,7 +107,7 @@ final class JacobianCheck {
     }
 
     /** Per output row, the inputs that reach it only or also through a {@code stop_gradient}. */
-    static BitSet[] throughStopGradient(Graph graph) {
+    public static BitSet[] throughStopGradient(Graph graph) {
         int n = graph.numVertices();
         BitSet[] depends = new BitSet[n + 1];
         BitSet[] stopped = new BitSet[n + 1];

@@ -3,11 +3,8 @@ package io.crosscountry.samples.baselines;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.crosscountry.elimination.Graph;
-import io.crosscountry.elimination.Op;
-import io.crosscountry.elimination.Operand;
-import java.util.ArrayList;
+import io.crosscountry.samples.bench.JacobianCheck;
 import java.util.BitSet;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /** Comparisons of Jacobians, and random points near the example arguments. */
@@ -40,37 +37,7 @@ final class JacobianAssertions {
      */
     static void assertClose(double[][] expected, double[][] actual, double[] outputs, double rel, double floor,
                             double abs, BitSet[] skip, String what) {
-        List<String> bad = new ArrayList<>();
-        for (int r = 0; r < expected.length; r++) {
-            double rowMax = 0.0;
-            for (double e : expected[r]) {
-                if (Double.isFinite(e)) {
-                    rowMax = Math.max(rowMax, Math.abs(e));
-                }
-            }
-            for (int j = 0; j < expected[r].length; j++) {
-                if (skip != null && skip[r].get(j)) {
-                    continue;
-                }
-                double e = expected[r][j];
-                double a = actual[r][j];
-                boolean ok;
-                if (Double.isNaN(e) || Double.isNaN(a)) {
-                    ok = Double.isNaN(e) && Double.isNaN(a) && !Double.isFinite(outputs[r]);
-                } else if (Double.isInfinite(e) || Double.isInfinite(a)) {
-                    ok = e == a;
-                } else {
-                    double scale = Math.max(Math.max(Math.abs(a), Math.abs(e)), floor * rowMax);
-                    ok = Math.abs(a - e) <= rel * scale + abs;
-                }
-                if (!ok) {
-                    bad.add("J[" + r + "][" + j + "]: expected " + e + ", got " + a);
-                }
-            }
-        }
-        if (!bad.isEmpty()) {
-            fail(what + ": " + bad.size() + " entries differ, e.g. " + bad.subList(0, Math.min(8, bad.size())));
-        }
+        JacobianCheck.compare(expected, actual, outputs, rel, floor, abs, skip).ifPresent(m -> fail(what + ": " + m));
     }
 
     /**
@@ -78,30 +45,7 @@ final class JacobianAssertions {
      * a stop_gradient: there the AD Jacobian drops a dependence that finite differences see.
      */
     static BitSet[] throughStopGradient(Graph graph) {
-        int n = graph.numVertices();
-        BitSet[] depends = new BitSet[n + 1];    // the inputs each vertex depends on, by any path
-        BitSet[] stopped = new BitSet[n + 1];    // … by a path through a stop_gradient
-        for (int v = 1; v <= n; v++) {
-            depends[v] = new BitSet();
-            stopped[v] = new BitSet();
-            for (Operand o : graph.operands(v)) {
-                if (o.isInput()) {
-                    depends[v].set(o.inputIndex());
-                } else if (o.isVertex()) {
-                    depends[v].or(depends[o.ref()]);
-                    stopped[v].or(stopped[o.ref()]);
-                }
-            }
-            if (graph.op(v) == Op.STOP_GRADIENT) {
-                stopped[v].or(depends[v]);
-            }
-        }
-        int[] outputs = graph.outputs();
-        BitSet[] skip = new BitSet[outputs.length];
-        for (int r = 0; r < outputs.length; r++) {
-            skip[r] = stopped[outputs[r]];
-        }
-        return skip;
+        return JacobianCheck.throughStopGradient(graph);
     }
 
     /** Rows whose output is not finite (nothing to compare differences with) marked as skipped entirely. */
