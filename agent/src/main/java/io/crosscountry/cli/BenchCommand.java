@@ -8,6 +8,7 @@ import io.crosscountry.elimination.EngineBenchmark;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.samples.Sample;
 import io.crosscountry.samples.Samples;
+import io.crosscountry.samples.bench.ManyPrograms;
 import io.crosscountry.samples.bench.RuntimeHarness;
 import io.crosscountry.samples.parity.ParityReport;
 import io.crosscountry.samples.parity.ParityRow;
@@ -47,6 +48,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--engine", description = "Elimination engine speed: random full episodes per second, one thread.")
     boolean engine;
+
+    @Option(names = "--many", paramLabel = "N",
+            description = "Compile the Jacobians of N random programs (fwd, rev, min-Markowitz, a random order) and count "
+                    + "mismatches against dual numbers and the EFFECTIVE cost (goal: 0); exit 1 on any mismatch.")
+    Integer many;
+
+    @Option(names = "--seed", defaultValue = "1", description = "With --many: the first program's seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Option(names = "--runtime", description = "The runtime benchmark (default tasks: the 10 paper tasks).")
     boolean runtime;
@@ -105,6 +114,9 @@ final class BenchCommand implements Callable<Integer> {
                 samples.add(Samples.get(t));
             }
         }
+        if (many != null) {
+            return many();
+        }
         if (engine) {
             return engine(samples);
         }
@@ -122,6 +134,38 @@ final class BenchCommand implements Callable<Integer> {
         out.print(json ? Json.write(toJson(rows)) + System.lineSeparator() : table(rows));
         out.flush();
         return 0;
+    }
+
+    private int many() {
+        if (many < 1) {
+            throw new IllegalArgumentException("--many needs a positive number of programs: " + many);
+        }
+        Progress progress = new Progress(spec.commandLine().getErr(), many);
+        int step = Math.max(1, many / 100);
+        ManyPrograms.Result r = ManyPrograms.run(many, seed, done -> {
+            if (done % step == 0 || done == many) {
+                progress.step(done + " programs");
+            }
+        });
+        progress.done();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = Json.object();
+            ObjectNode m = o.putObject("many");
+            m.put("programs", r.programs());
+            m.put("jacobians", r.jacobians());
+            m.put("mismatches", r.mismatches());
+            m.put("seconds", r.seconds());
+            ArrayNode examples = m.putArray("examples");
+            r.examples().forEach(examples::add);
+            out.println(Json.write(o));
+        } else {
+            out.printf("%d random programs, %d Jacobians (fwd, rev, min-Markowitz, random order): %d mismatches in %.1f s%n",
+                    r.programs(), r.jacobians(), r.mismatches(), r.seconds());
+            r.examples().forEach(e -> out.println("  " + e));
+        }
+        out.flush();
+        return r.mismatches() == 0 ? 0 : 1;
     }
 
     private int engine(List<Sample> samples) {

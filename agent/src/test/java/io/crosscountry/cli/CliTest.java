@@ -228,4 +228,15 @@ class CliTest {
         assertTrue(budget.err().contains("--budget must be a non-negative number"), budget.err());
         assertEquals(2, run("optimize", "Simple").code(), "--budget is required");
     }
+
+    @Test
+    void bench_many_checks_random_programs() throws Exception {
+        Run r = run("bench", "--many", "40", "--seed", "5", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode m = r.json().get("many");
+        assertEquals(40, m.get("programs").asInt());
+        assertEquals(160, m.get("jacobians").asInt());
+        assertEquals(0, m.get("mismatches").asInt(), m.get("examples").toString());
+        assertEquals(1, run("bench", "--many", "0").code());
+    }
 }

@@ -14,11 +14,19 @@ import java.util.SplittableRandom;
  * Random straight-line programs as graphs: random operations (every {@link Op}), wiring, literals,
  * float and StrictMath vertices, and outputs (some consumed later). Operations are chosen where
  * their operands lie well inside their domain, so values and partials stay finite and smooth.
+ *
+ * <p>Shared by the property tests of code generation and by {@code crosscountry bench --many}, which
+ * compiles thousands of them and compares each Jacobian with an independent reference.
  */
-final class RandomPrograms {
+public final class RandomPrograms {
 
-    /** A graph and the inputs at which its values were checked. */
-    record Program(Graph graph, double[] inputs) {
+    /**
+     * A graph and the inputs at which its values were checked.
+     *
+     * @param graph  the program
+     * @param inputs a point where every operation is well inside its domain
+     */
+    public record Program(Graph graph, double[] inputs) {
     }
 
     private static final Op[] OPS = Op.values();
@@ -30,7 +38,8 @@ final class RandomPrograms {
     private RandomPrograms() {
     }
 
-    static Program generate(long seed, int size) {
+    /** A random program of {@code size} vertices (fewer where an operation's domain could not be met), reproducible from {@code seed}. */
+    public static Program generate(long seed, int size) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int numInputs = 1 + rnd.nextInt(6);
         double[] x = new double[numInputs];
@@ -136,7 +145,8 @@ final class RandomPrograms {
     }
 
     /** A compact listing for failure messages. */
-    static String listing(Graph g) {
+    /** A readable listing of {@code g}, for failure messages. */
+    public static String listing(Graph g) {
         StringBuilder sb = new StringBuilder();
         for (int v = 1; v <= g.numVertices(); v++) {
             sb.append(v).append(' ').append(g.op(v).symbol()).append(g.isSinglePrecision(v) ? ".f" : "")
