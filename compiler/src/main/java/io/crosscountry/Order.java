@@ -7,9 +7,7 @@ import io.crosscountry.elimination.search.OptimizeOptions;
 import io.crosscountry.elimination.search.OptimizeResult;
 import io.crosscountry.elimination.search.Optimizer;
 import io.crosscountry.order.OrderFiles;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,9 +122,9 @@ public final class Order {
             URL url = loader.getResource(resource);
             if (url != null) {
                 try {
-                    return OrderFiles.readFor(Path.of(url.toURI()), graph);
-                } catch (URISyntaxException | RuntimeException e) {
-                    // a saved order that cannot be used (inside a jar, corrupt, stale) is ignored: AUTO still works
+                    return OrderFiles.readFor(url, graph);
+                } catch (RuntimeException e) {
+                    // a saved order that cannot be used (corrupt, or for an older version of the method) is ignored
                     System.err.println("crosscountry: ignoring saved order " + url + ": " + e.getMessage());
                 }
             }

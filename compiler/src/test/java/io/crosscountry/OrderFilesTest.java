@@ -74,4 +74,36 @@ class OrderFilesTest {
         }
         assertThrows(OrderFormatException.class, () -> OrderFiles.readFor(tmp.resolve("missing.json"), graph));
     }
+
+    @Test
+    void saved_orders_are_read_from_inside_a_jar() throws Exception {
+        int[] order = graph.reverseOrder();
+        Path json = tmp.resolve("saved.json");
+        OrderFiles.write(json, new SavedOrder(graph.fingerprint(), "poly", "effective", 0, "rev", order));
+        Path jar = tmp.resolve("orders.jar");
+        String entry = Order.SAVED_ORDERS + graph.fingerprint() + ".json";
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            out.write(Files.readAllBytes(json));
+            out.closeEntry();
+        }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            java.net.URL url = loader.getResource(entry);
+            assertTrue(url.toString().startsWith("jar:"), url.toString());
+            assertArrayEquals(order, OrderFiles.readFor(url, graph));
+            assertThrows(OrderMismatchException.class, () -> OrderFiles.readFor(url, changed));
+            // Order.AUTO finds it through the context class loader and takes it when it is the cheapest
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(loader);
+            try {
+                long best = Math.min(graph.cost(graph.forwardOrder(), io.crosscountry.elimination.CostMode.EFFECTIVE),
+                        graph.cost(graph.markowitzOrder(), io.crosscountry.elimination.CostMode.EFFECTIVE));
+                int[] auto = Order.AUTO.resolve(graph);
+                assertTrue(graph.cost(auto, io.crosscountry.elimination.CostMode.EFFECTIVE)
+                        <= Math.min(best, graph.cost(order, io.crosscountry.elimination.CostMode.EFFECTIVE)));
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        }
+    }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosscountry.OrderFormatException;
 import io.crosscountry.elimination.Graph;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -44,6 +46,32 @@ public final class OrderFiles {
             return order;
         }
         return parse(root, path).orderFor(graph, path.toString());
+    }
+
+    /**
+     * Reads an order resource (a file, or an entry inside a jar such as
+     * {@code META-INF/crosscountry/orders/<fingerprint>.json}) and returns its order for {@code graph}.
+     *
+     * @throws OrderFormatException    when it is unreadable or malformed
+     * @throws io.crosscountry.OrderMismatchException when it was saved for another graph
+     * @throws io.crosscountry.elimination.InvalidOrderException when the ids do not fit the graph
+     */
+    public static int[] readFor(URL url, Graph graph) {
+        JsonNode root;
+        try (InputStream in = url.openStream()) {
+            root = JSON.readTree(in);
+        } catch (IOException e) {
+            throw new OrderFormatException("cannot read order resource " + url + ": " + e.getMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new OrderFormatException("empty order resource " + url);
+        }
+        if (root.isArray()) {
+            int[] order = ids(root, url.toString());
+            graph.validate(order);
+            return order;
+        }
+        return parse(root, url.toString()).orderFor(graph, url.toString());
     }
 
     /** Reads a crosscountry order file (object form). */
@@ -84,6 +112,10 @@ public final class OrderFiles {
     }
 
     private static SavedOrder parse(JsonNode root, Path path) {
+        return parse(root, path.toString());
+    }
+
+    private static SavedOrder parse(JsonNode root, String path) {
         JsonNode format = root.get("format");
         if (format == null || !FORMAT.equals(format.asText())) {
             throw new OrderFormatException(path + ": not a crosscountry order file (\"format\" must be \"" + FORMAT + "\")");
@@ -106,6 +138,10 @@ public final class OrderFiles {
     }
 
     private static int[] ids(JsonNode array, Path path) {
+        return ids(array, path.toString());
+    }
+
+    private static int[] ids(JsonNode array, String path) {
         int[] ids = new int[array.size()];
         for (int i = 0; i < ids.length; i++) {
             JsonNode n = array.get(i);
