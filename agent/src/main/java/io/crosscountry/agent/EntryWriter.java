@@ -1,5 +1,6 @@
 package io.crosscountry.agent;
 
+import io.crosscountry.codegen.Bytecode;
 import io.crosscountry.codegen.GeneratedClasses;
 import io.crosscountry.codegen.JacobianKernel;
 import org.objectweb.asm.ClassWriter;
@@ -295,15 +296,7 @@ final class EntryWriter {
         }
 
         private void pushInt(int v) {
-            if (v >= -1 && v <= 5) {
-                mv.visitInsn(Opcodes.ICONST_0 + v);
-            } else if (v == (byte) v) {
-                mv.visitIntInsn(Opcodes.BIPUSH, v);
-            } else if (v == (short) v) {
-                mv.visitIntInsn(Opcodes.SIPUSH, v);
-            } else {
-                mv.visitLdcInsn(v);
-            }
+            Bytecode.pushInt(mv, v);
         }
     }
 }

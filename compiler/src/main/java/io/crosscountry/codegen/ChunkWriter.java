@@ -312,14 +312,6 @@ final class ChunkWriter {
     }
 
     private void pushInt(int v) {
-        if (v >= -1 && v <= 5) {
-            mv.visitInsn(Opcodes.ICONST_0 + v);
-        } else if (v == (byte) v) {
-            mv.visitIntInsn(Opcodes.BIPUSH, v);
-        } else if (v == (short) v) {
-            mv.visitIntInsn(Opcodes.SIPUSH, v);
-        } else {
-            mv.visitLdcInsn(v);
-        }
+        Bytecode.pushInt(mv, v);
     }
 }
