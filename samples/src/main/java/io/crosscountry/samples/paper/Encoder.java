@@ -1,5 +1,7 @@
 package io.crosscountry.samples.paper;
 
+import static io.crosscountry.samples.paper.Tensors.transpose;
+
 import io.crosscountry.Differentiable;
 
 /**
@@ -187,17 +189,6 @@ public final class Encoder {
             }
         }
         return c;
-    }
-
-    /** The transpose of an (m, n) row-major matrix: array moves only, no double operation. */
-    private static double[] transpose(double[] a, int m, int n) {
-        double[] t = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                t[m * j + i] = a[n * i + j];
-            }
-        }
-        return t;
     }
 
     /** Σ_k a[r, k] over row r of a matrix with n columns, additions left to right. */

@@ -1,5 +1,10 @@
 package io.crosscountry.samples.paper;
 
+import static io.crosscountry.samples.paper.Tensors.dot;
+import static io.crosscountry.samples.paper.Tensors.square;
+import static io.crosscountry.samples.paper.Tensors.sum;
+import static io.crosscountry.samples.paper.Tensors.transpose;
+
 import io.crosscountry.Differentiable;
 import io.crosscountry.MathX;
 
@@ -309,17 +314,6 @@ public final class FunctionF {
         return c;
     }
 
-    /** The transpose of an (m, n) row-major matrix: array moves only, no double operation. */
-    private static double[] transpose(double[] a, int m, int n) {
-        double[] t = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                t[m * j + i] = a[n * i + j];
-            }
-        }
-        return t;
-    }
-
     /** The outer product a[i]·b[j] of two vectors: a contraction over an axis of length 1. */
     private static double[] outer(double[] a, double[] b) {
         double[] c = new double[a.length * b.length];
@@ -329,33 +323,6 @@ public final class FunctionF {
             }
         }
         return c;
-    }
-
-    /** x² element-wise, one vertex per element. */
-    private static double[] square(double[] x) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = x[i] * x[i];
-        }
-        return y;
-    }
-
-    /** Σ x_i, additions left to right. */
-    private static double sum(double[] x) {
-        double s = x[0];
-        for (int i = 1; i < x.length; i++) {
-            s += x[i];
-        }
-        return s;
-    }
-
-    /** ⟨x, y⟩, products accumulated left to right. */
-    private static double dot(double[] x, double[] y) {
-        double s = x[0] * y[0];
-        for (int i = 1; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.crosscountry.samples.paper;
 
+import static io.crosscountry.samples.paper.Tensors.sum;
+
 import io.crosscountry.Differentiable;
 
 /**
@@ -143,15 +145,6 @@ public final class Mlp {
             t[j] = y[j] * Math.log(e[j] / z);
         }
         return -sum(t);
-    }
-
-    /** Σ v_i, additions left to right. */
-    private static double sum(double[] v) {
-        double s = v[0];
-        for (int i = 1; i < v.length; i++) {
-            s += v[i];
-        }
-        return s;
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.crosscountry.samples.paper;
 
+import static io.crosscountry.samples.paper.Tensors.dot;
+import static io.crosscountry.samples.paper.Tensors.square;
+import static io.crosscountry.samples.paper.Tensors.sum;
+
 import io.crosscountry.Differentiable;
 
 /**
@@ -177,24 +181,7 @@ public final class RoeFlux3d {
 
     /** Σ x_i² (the squares first, then the sum, as {@code integer_pow} then {@code reduce_sum}). */
     private static double sumOfSquares(double[] x) {
-        double[] sq = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            sq[i] = x[i] * x[i];
-        }
-        double s = sq[0];
-        for (int i = 1; i < sq.length; i++) {
-            s += sq[i];
-        }
-        return s;
-    }
-
-    /** ⟨x, y⟩ as products accumulated left to right. */
-    private static double dot(double[] x, double[] y) {
-        double s = x[0] * y[0];
-        for (int i = 1; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
+        return sum(square(x));
     }
 
     /**
