@@ -2,6 +2,7 @@ package io.crosscountry.elimination.search;
 
 import io.crosscountry.elimination.Graph;
 import java.time.Duration;
+import io.crosscountry.elimination.policy.Policies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,9 @@ public final class Optimizer {
             context.offerLowerBound(0, true); // nothing is cheaper than free
         }
         new HeuristicSearch().run(context.slice(Long.MAX_VALUE, options.seed()));
-        if (!budget.isZero() && graph.eliminable().length > 0) {
+        if (options.method() == SearchMethod.POLICY) {
+            new PolicySearch().run(context.slice(Long.MAX_VALUE, options.seed())); // no search: needs no budget
+        } else if (!budget.isZero() && graph.eliminable().length > 0) {
             run(context, options, start, deadline);
         }
         int[] order = context.bestOrder();
@@ -138,17 +141,31 @@ public final class Optimizer {
             case ANNEAL -> List.of(List.of(new Slot(anneal(options, 0), 0.0, 1.0)));
             case BEAM -> List.of(List.of(new Slot(new BeamSearch(), 0.0, 1.0)));
             case EXACT -> List.of(List.of(new Slot(new ExactSearch(), 0.0, 1.0)));
-            case PORTFOLIO -> options.threads() == 1
-                    ? List.of(List.of(new Slot(new ExactSearch(), 0.0, 0.3), new Slot(new BeamSearch(), 0.3, 0.5),
-                            new Slot(anneal(options, 0), 0.5, 1.0)))
-                    : portfolioLanes(options);
+            case POLICY -> List.of(List.of(new Slot(new PolicySearch(), 0.0, 1.0)));
+            case MCTS -> List.of(List.of(new Slot(mcts(options), 0.0, 1.0)));
+            case PORTFOLIO -> options.threads() == 1 ? singleLane(options) : portfolioLanes(options);
         };
+    }
+
+    /** One thread: exact, beam, the policy's tree search (when a pretrained policy is present), annealing. */
+    private static List<List<Slot>> singleLane(OptimizeOptions options) {
+        if (Policies.provider().isEmpty()) {
+            return List.of(List.of(new Slot(new ExactSearch(), 0.0, 0.3), new Slot(new BeamSearch(), 0.3, 0.5),
+                    new Slot(anneal(options, 0), 0.5, 1.0)));
+        }
+        return List.of(List.of(new Slot(new ExactSearch(), 0.0, 0.25), new Slot(new BeamSearch(), 0.25, 0.4),
+                new Slot(mcts(options), 0.4, 0.6), new Slot(anneal(options, 0), 0.6, 1.0)));
     }
 
     private static List<List<Slot>> portfolioLanes(OptimizeOptions options) {
         List<List<Slot>> lanes = new ArrayList<>();
         lanes.add(List.of(new Slot(anneal(options, 0), 0.0, 1.0)));
-        lanes.add(List.of(new Slot(new ExactSearch(), 0.0, 0.6), new Slot(new BeamSearch(), 0.6, 1.0)));
+        if (Policies.provider().isPresent()) {
+            lanes.add(List.of(new Slot(new ExactSearch(), 0.0, 0.4), new Slot(mcts(options), 0.4, 0.7),
+                    new Slot(new BeamSearch(), 0.7, 1.0)));
+        } else {
+            lanes.add(List.of(new Slot(new ExactSearch(), 0.0, 0.6), new Slot(new BeamSearch(), 0.6, 1.0)));
+        }
         if (options.threads() >= 3) {
             lanes.add(List.of(new Slot(greedy(options, 2), 0.0, 1.0)));
         }
@@ -162,6 +179,11 @@ public final class Optimizer {
     private static Search anneal(OptimizeOptions options, int stream) {
         Annealing a = options.iterations() > 0 ? Annealing.forIterations(options.iterations()) : Annealing.timed();
         return a.withStream(stream);
+    }
+
+    /** The policy's tree search: time-budgeted, or one game of {@code iterations} simulations per move. */
+    private static Search mcts(OptimizeOptions options) {
+        return new MctsSearch(() -> Policies.requireProvider().create(), "mcts", options.iterations());
     }
 
     private static Search greedy(OptimizeOptions options, int stream) {

@@ -1,0 +1,124 @@
+package io.crosscountry.elimination.search;
+
+import io.crosscountry.elimination.EliminationState;
+import io.crosscountry.elimination.policy.GumbelConfig;
+import io.crosscountry.elimination.policy.GumbelDriver;
+import io.crosscountry.elimination.policy.GumbelTree;
+import io.crosscountry.elimination.policy.Policies;
+import io.crosscountry.elimination.policy.Policy;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Policy-guided tree search within the budget: the greedy policy first (an instant incumbent), then
+ * games played move by move with {@link GumbelTree} (Gumbel root search, value-guided selection
+ * below, transposition table), the simulations per move sized so that a game fits the remaining
+ * time; further games (with Gumbel noise, other seeds) while time remains. Every complete order a
+ * simulation reaches is offered, so nothing found is lost when the deadline cuts a game short.
+ *
+ * <p>With {@link OptimizeOptions#iterations()} {@code > 0} it plays exactly one game with that many
+ * simulations per move (deterministic for a seed).
+ */
+public final class MctsSearch implements Search {
+
+    private static final int MIN_SIMULATIONS = 8;
+    private static final int MAX_SIMULATIONS = 4096;
+
+    private final Supplier<Policy> policy;
+    private final String name;
+    private final long fixedSimulations;
+
+    /** With the pretrained policy. */
+    public MctsSearch() {
+        this(() -> Policies.requireProvider().create(), "mcts", 0);
+    }
+
+    /**
+     * @param policy           the policy (one instance per run)
+     * @param name             the method name offered orders carry
+     * @param fixedSimulations simulations per move for one deterministic game; 0: time-budgeted games
+     */
+    public MctsSearch(Supplier<Policy> policy, String name, long fixedSimulations) {
+        this.policy = policy;
+        this.name = name;
+        this.fixedSimulations = fixedSimulations;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void run(SearchContext context) {
+        Policy p = policy.get();
+        EliminationState greedyState = new EliminationState(context.graph(), context.mode());
+        int[] greedy = GumbelDriver.greedy(List.of(greedyState), p, context::shouldStop).get(0);
+        if (greedyState.numRemaining() > 0) {
+            return; // out of time before the policy finished one game (a very large graph)
+        }
+        context.offer(greedy, greedyState.cost(), name);
+        if (greedy.length == 0) {
+            return;
+        }
+        if (fixedSimulations > 0) {
+            GumbelConfig config = GumbelConfig.selfPlay().withNoise(false)
+                    .withSimulations((int) Math.min(MAX_SIMULATIONS, fixedSimulations)).withConsidered(16);
+            play(context, p, config, context.seed(), () -> false);
+            return;
+        }
+        for (int game = 0; !context.shouldStop(); game++) {
+            long left = context.deadlineNanos() - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            GumbelConfig config = GumbelConfig.selfPlay().withNoise(game > 0).withConsidered(16)
+                    .withSimulations(MIN_SIMULATIONS);
+            play(context, p, config, context.seed() + 7919L * game, context::shouldStop);
+        }
+    }
+
+    private void play(SearchContext context, Policy p, GumbelConfig config, long seed, java.util.function.BooleanSupplier stop) {
+        EliminationState state = new EliminationState(context.graph(), context.mode());
+        GumbelTree tree = new GumbelTree(state, p, config, seed);
+        List<GumbelTree> trees = List.of(tree);
+        long gameStart = System.nanoTime();
+        long deadline = context.deadlineNanos();
+        int totalMoves = state.numRemaining();
+        int played = 0;
+        while (!tree.isComplete()) {
+            if (fixedSimulations == 0) {
+                config = config.withSimulations(simulationsFor(tree, gameStart, deadline, played, totalMoves, config.simulations()));
+                tree.setConfig(config);
+            }
+            GumbelDriver.decideMoves(trees, p, stop);
+            offerBest(context, tree);
+            if (!tree.decided()) {
+                return; // stopped
+            }
+            tree.commit(tree.decision());
+            played++;
+        }
+        offerBest(context, tree);
+    }
+
+    /** Simulations per move so that the rest of the game fits the time left, from the speed so far. */
+    private static int simulationsFor(GumbelTree tree, long gameStart, long deadline, int played, int totalMoves, int current) {
+        long now = System.nanoTime();
+        int movesLeft = Math.max(1, totalMoves - played);
+        if (played == 0 || tree.simulations() == 0) {
+            return current;
+        }
+        double nanosPerSim = (now - gameStart) / (double) tree.simulations();
+        double perMove = (deadline - now) / (double) movesLeft;
+        int sims = (int) Math.min(MAX_SIMULATIONS, Math.max(MIN_SIMULATIONS, perMove / Math.max(1.0, nanosPerSim)));
+        return sims;
+    }
+
+    private void offerBest(SearchContext context, GumbelTree tree) {
+        int[] best = tree.bestEpisode();
+        if (best != null) {
+            context.offer(best, tree.bestEpisodeCost(), name);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.crosscountry.elimination;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscountry.elimination.policy.GumbelConfig;
+import io.crosscountry.elimination.policy.GumbelDriver;
+import io.crosscountry.elimination.policy.GumbelTree;
+import io.crosscountry.elimination.policy.Policies;
+import io.crosscountry.elimination.policy.Policy;
+import io.crosscountry.elimination.policy.PolicyEvaluation;
+import io.crosscountry.elimination.policy.PolicyInput;
+import io.crosscountry.elimination.policy.PolicyUnavailableException;
+import io.crosscountry.elimination.search.MctsSearch;
+import io.crosscountry.elimination.search.OptimizeOptions;
+import io.crosscountry.elimination.search.Optimizer;
+import io.crosscountry.elimination.search.SearchContext;
+import io.crosscountry.elimination.search.SearchMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Gumbel tree search: legal, correctly priced orders; improved policies that are
+ * distributions over the legal vertices; batching across trees; and, with enough simulations on
+ * small graphs, the brute-force optimum.
+ */
+class GumbelTreeTest {
+
+    @Provide
+    Arbitrary<RandomGraphs.GraphCase> small() {
+        return BruteForce.smallGraphs(7);
+    }
+
+    @Property(tries = 60)
+    void games_are_valid_orders_priced_like_the_cost_model(@ForAll("graphs") RandomGraphs.GraphCase c) {
+        Graph g = c.graph();
+        for (CostMode mode : CostMode.values()) {
+            EliminationState state = new EliminationState(g, mode);
+            GumbelTree tree = new GumbelTree(state, Policies.uniformWithMarkowitzRollout(), GumbelConfig.selfPlay().withSimulations(12), 3);
+            while (!tree.isComplete()) {
+                GumbelDriver.decideMoves(List.of(tree), Policies.uniformWithMarkowitzRollout(), () -> false);
+                float[] p = tree.improvedPolicy();
+                double sum = 0;
+                for (float x : p) {
+                    assertTrue(x >= 0);
+                    sum += x;
+                }
+                assertEquals(1.0, sum, 1e-4);
+                assertArrayEquals(tree.state().remaining(), tree.rootActions(), "every remaining vertex is an action");
+                tree.commit(tree.decision());
+            }
+            int[] order = tree.committedOrder();
+            g.validate(order);
+            assertEquals(g.cost(order, mode), state.cost());
+            assertTrue(tree.bestEpisodeCost() <= state.cost());
+            assertEquals(g.cost(tree.bestEpisode(), mode), tree.bestEpisodeCost(), "best episode priced right");
+        }
+    }
+
+    @Provide
+    Arbitrary<RandomGraphs.GraphCase> graphs() {
+        return RandomGraphs.graphs().filter(c -> c.graph().eliminable().length > 0);
+    }
+
+    @Property(tries = 40)
+    void many_simulations_find_the_optimum_of_small_graphs(@ForAll("small") RandomGraphs.GraphCase c) {
+        Graph g = c.graph();
+        long optimum = BruteForce.optimum(g, CostMode.EFFECTIVE);
+        SearchContext context = new SearchContext(g, CostMode.EFFECTIVE, System.nanoTime() + 60_000_000_000L, 5);
+        new MctsSearch(Policies::uniformWithMarkowitzRollout, "mcts-uniform", 400).run(context);
+        assertEquals(optimum, context.bestCost(), "7 eliminable vertices, 400 simulations per move");
+    }
+
+    @Test
+    void leaves_of_several_trees_are_evaluated_in_one_batch() {
+        Graph g = RandomGraphs.build(3, List.of(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), List.of(11, 12, 13, 14, 15, 16, 17, 18, 19, 20),
+                List.of(3, 5, 7, 9, 11, 13, 17, 19, 23, 29), List.of(2, 4, 8, 16, 32, 64, 128, 256, 512, 1024),
+                List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 0), List.of(42, 17, 99, 5, 73, 8, 61, 33, 12, 7)));
+        List<Integer> batchSizes = new ArrayList<>();
+        Policy uniform = Policies.uniformWithMarkowitzRollout();
+        Policy counting = new Policy() {
+            public String name() {
+                return "counting";
+            }
+
+            public PolicyInput prepare(EliminationState s) {
+                return uniform.prepare(s);
+            }
+
+            public List<PolicyEvaluation> evaluate(List<PolicyInput> inputs) {
+                batchSizes.add(inputs.size());
+                return uniform.evaluate(inputs);
+            }
+        };
+        List<GumbelTree> trees = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            trees.add(new GumbelTree(new EliminationState(g, CostMode.PAPER), counting, GumbelConfig.selfPlay(), i));
+        }
+        GumbelDriver.decideMoves(trees, counting, () -> false);
+        assertEquals(4, batchSizes.get(0), "the four roots together");
+        assertTrue(batchSizes.stream().anyMatch(n -> n > 4) || g.eliminable().length <= 2, "leaves of several trees and candidates per batch: " + batchSizes);
+        for (GumbelTree t : trees) {
+            assertTrue(t.decided());
+            assertNotNull(t.rootActions());
+        }
+    }
+
+    @Test
+    void policy_methods_without_a_pretrained_policy_fail_with_a_typed_error() {
+        Graph g = RandomGraphs.build(2, List.of(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), List.of(5, 4, 3, 2, 1, 0, 9, 8, 7, 6)));
+        if (Policies.provider().isEmpty()) {
+            assertThrows(PolicyUnavailableException.class,
+                    () -> Optimizer.optimize(g, Duration.ZERO, OptimizeOptions.defaults().withMethod(SearchMethod.POLICY)));
+        }
+    }
+}
