@@ -57,6 +57,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "With --many: the first program's seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--policy", description = "The policy network: greedy vs the Markowitz family on a generated test set and "
+            + "the samples (EFFECTIVE and PAPER), and policy-guided search vs uniform-prior search vs annealing at equal time.")
+    boolean policy;
+
+    @Option(names = "--model", paramLabel = "FILE.ccpn", description = "With --policy: weights to evaluate (default: the shipped model).")
+    Path model;
+
+    @Option(names = "--test-graphs", defaultValue = "100", paramLabel = "N",
+            description = "With --policy: generated test graphs (never trained on). Default: ${DEFAULT-VALUE}.")
+    int testGraphs;
+
+    @Option(names = "--test-max-size", defaultValue = "500", paramLabel = "V",
+            description = "With --policy: largest test graph (vertices; sizes log-uniform from 20). Default: ${DEFAULT-VALUE}.")
+    int testMaxSize;
+
+    @Option(names = "--search-test-graphs", defaultValue = "10", paramLabel = "N",
+            description = "With --policy: test graphs (the first N) also searched at equal time, --search-seconds / 5 each. Default: ${DEFAULT-VALUE}.")
+    int searchTestGraphs;
+
+    @Option(names = "--search-seconds", defaultValue = "10", paramLabel = "S",
+            description = "With --policy: seconds per search method and task (one thread). Default: ${DEFAULT-VALUE}.")
+    double searchSeconds;
+
     @Option(names = "--runtime", description = "The runtime benchmark (default tasks: the 10 paper tasks).")
     boolean runtime;
 
@@ -120,6 +143,9 @@ final class BenchCommand implements Callable<Integer> {
         if (engine) {
             return engine(samples);
         }
+        if (policy) {
+            return policy(samples);
+        }
         if (runtime) {
             return runtime(samples);
         }
@@ -132,6 +158,88 @@ final class BenchCommand implements Callable<Integer> {
         progress.done();
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(toJson(rows)) + System.lineSeparator() : table(rows));
+        out.flush();
+        return 0;
+    }
+
+    private int policy(List<Sample> samples) {
+        io.crosscountry.policy.PolicyWeights w = model != null ? io.crosscountry.policy.PolicyWeights.read(model) : PolicyBench.shipped().get();
+        PrintWriter err = spec.commandLine().getErr();
+        PolicyBench bench = new PolicyBench(w, err);
+        ObjectNode root = Json.object();
+        root.put("model", model != null ? model.toString() : io.crosscountry.policy.PolicyNetwork.DEFAULT_RESOURCE);
+        root.put("parameters", w.parameterCount());
+        StringBuilder text = new StringBuilder();
+        List<Sample> real = samples.stream().filter(s -> s.kind() != Sample.Kind.WARMUP).toList();
+        for (CostMode m : List.of(CostMode.EFFECTIVE, CostMode.PAPER)) {
+            String mode = m.name().toLowerCase(java.util.Locale.ROOT);
+            bench.note("greedy policy on " + testGraphs + " test graphs (" + mode + ") ...");
+            List<io.crosscountry.policy.train.GreedyComparison.Row> test = bench.greedyOnTestSet(testGraphs, 20, testMaxSize, m);
+            var summary = io.crosscountry.policy.train.GreedyComparison.summarize(test);
+            text.append(PolicyBench.summaryLine("greedy, test set, " + mode, summary)).append('\n');
+            ObjectNode t = root.putObject("greedy_test_" + mode);
+            t.set("summary", PolicyBench.summaryJson(summary));
+            t.set("rows", PolicyBench.rowsJson(test));
+            bench.note("greedy policy on the samples (" + mode + ") ...");
+            List<io.crosscountry.policy.train.GreedyComparison.Row> rows = bench.greedyOnSamples(real, m);
+            var s2 = io.crosscountry.policy.train.GreedyComparison.summarize(rows);
+            text.append(PolicyBench.summaryLine("greedy, samples, " + mode, s2)).append('\n');
+            for (var r : rows) {
+                text.append(String.format(java.util.Locale.ROOT, "    %-22s %6d vertices  policy %7d  min-Markowitz %7d  best heuristic %7d%n",
+                        r.name(), r.vertices(), r.policy(), r.markowitz(), r.familyBest()));
+            }
+            ObjectNode sj = root.putObject("greedy_samples_" + mode);
+            sj.set("summary", PolicyBench.summaryJson(s2));
+            sj.set("rows", PolicyBench.rowsJson(rows));
+        }
+        if (searchSeconds > 0) {
+            ArrayNode search = root.putArray("search");
+            text.append(String.format("search at equal time (%.0f s each, one thread): mcts(network) / mcts(uniform prior, Markowitz rollout) / anneal [published AlphaGrad]%n", searchSeconds));
+            for (Sample s : real) {
+                if (s.kind() != Sample.Kind.SCALAR) {
+                    continue;
+                }
+                Graph g = CrossCountry.graph(s.owner(), s.method(), s.args());
+                for (CostMode m : List.of(CostMode.EFFECTIVE, CostMode.PAPER)) {
+                    bench.note("search on " + s.name() + " (" + m.name().toLowerCase(java.util.Locale.ROOT) + ") ...");
+                    PolicyBench.SearchRow r = bench.searchAtEqualTime(s.name(), g, m, searchSeconds, seed);
+                    search.add(PolicyBench.searchJson(r));
+                    text.append(String.format(java.util.Locale.ROOT, "    %-22s %-9s %6d / %6d / %6d%s%n", r.task(), r.mode(), r.network(),
+                            r.uniform(), r.anneal(), r.alphagrad().isPresent() ? "  [" + r.alphagrad().getAsLong() + "]" : ""));
+                }
+            }
+        }
+        if (searchSeconds > 0 && searchTestGraphs > 0) {
+            double each = searchSeconds / 5;
+            ArrayNode rows = root.putArray("search_test");
+            double[] sums = new double[3];
+            int n = 0;
+            for (CostMode m : List.of(CostMode.EFFECTIVE, CostMode.PAPER)) {
+                for (io.crosscountry.policy.train.TrainingGraph tg : bench.testGraphs(searchTestGraphs, 20, testMaxSize)) {
+                    bench.note("search on " + tg.name() + " (" + m.name().toLowerCase(java.util.Locale.ROOT) + ") ...");
+                    PolicyBench.SearchRow r = bench.searchAtEqualTime(tg.name(), tg.graph(), m, each, seed);
+                    long mk = tg.graph().cost(tg.graph().markowitzOrder(), m);
+                    ObjectNode o = PolicyBench.searchJson(r);
+                    o.put("markowitz", mk);
+                    rows.add(o);
+                    sums[0] += io.crosscountry.policy.train.GreedyComparison.ratio(r.network(), mk);
+                    sums[1] += io.crosscountry.policy.train.GreedyComparison.ratio(r.uniform(), mk);
+                    sums[2] += io.crosscountry.policy.train.GreedyComparison.ratio(r.anneal(), mk);
+                    n++;
+                }
+            }
+            text.append(String.format(java.util.Locale.ROOT,
+                    "search at equal time on %d test graphs × 2 modes (%.1f s each): mean cost / min-Markowitz: mcts(network) %.3f, "
+                            + "mcts(uniform) %.3f, anneal %.3f%n", searchTestGraphs, each, sums[0] / n, sums[1] / n, sums[2] / n));
+            ObjectNode summary = root.putObject("search_test_summary");
+            summary.put("graphs", n);
+            summary.put("seconds_each", each);
+            summary.put("mean_ratio_mcts_network", sums[0] / n);
+            summary.put("mean_ratio_mcts_uniform", sums[1] / n);
+            summary.put("mean_ratio_anneal", sums[2] / n);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(root) + System.lineSeparator() : text.toString());
         out.flush();
         return 0;
     }

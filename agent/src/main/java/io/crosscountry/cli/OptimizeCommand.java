@@ -49,7 +49,7 @@ final class OptimizeCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--method", defaultValue = "portfolio", paramLabel = "METHOD",
-            description = "portfolio (default), heuristic, anneal, beam or exact.")
+            description = "portfolio (default), policy (the pretrained network played greedily, no search), mcts (policy-guided tree search), heuristic, anneal, beam or exact.")
     String method;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the randomised searches. Default: ${DEFAULT-VALUE}.")
@@ -143,7 +143,7 @@ final class OptimizeCommand implements Callable<Integer> {
         try {
             return SearchMethod.valueOf(method.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown --method '" + method + "' (portfolio, heuristic, anneal, beam or exact)");
+            throw new IllegalArgumentException("unknown --method '" + method + "' (portfolio, policy, mcts, heuristic, anneal, beam or exact)");
         }
     }
 }

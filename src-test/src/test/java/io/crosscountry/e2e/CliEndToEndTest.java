@@ -76,4 +76,48 @@ class CliEndToEndTest {
         assertTrue(r.err().startsWith("error: --order must be fwd, rev, markowitz"), r.err());
         assertTrue(r.out().isEmpty(), "nothing on stdout on error");
     }
+
+    @Test
+    void optimize_with_the_pretrained_policy_greedy_and_with_tree_search() throws Exception {
+        for (String method : List.of("policy", "mcts")) {
+            Result r = jar("optimize", "PropaneCombustion", "--method", method, "--budget", "1", "--threads", "1", "--json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            // the result is the best order seen: the policy's, or a baseline/heuristic the optimizer offered first
+            assertTrue(j.get("cost").asLong() <= j.get("baselines").get("markowitz").asLong(), r.out());
+        }
+    }
+
+    @Test
+    void bench_policy_reports_greedy_and_search_comparisons() throws Exception {
+        Result r = jar("bench", "--policy", "--test-graphs", "6", "--test-max-size", "40", "--search-seconds", "0.2",
+                "--tasks", "PropaneCombustion", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(6, j.get("greedy_test_effective").get("summary").get("graphs").asInt());
+        assertEquals(6, j.get("greedy_test_paper").get("rows").size());
+        assertEquals(2, j.get("search").size(), "PropaneCombustion in both modes");
+        assertEquals(88, j.get("search").get(1).get("alphagrad_published").asLong());
+    }
+
+    @Test
+    void train_runs_checkpoints_and_resumes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path config = dir.resolve("tiny.json");
+        io.crosscountry.policy.train.TrainConfig.tiny().withIterations(2).write(config);
+        Path run = dir.resolve("run");
+        String script = ROOT.resolve("crosscountry").toString();
+        Result first = exec(List.of("bash", script, "train", "--config", config.toString(), "--out", run.toString(), "--no-samples"));
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().startsWith("trained 2 iterations"), first.out());
+        for (String f : List.of("policy.ccpn", "best.ccpn", "metrics.csv", "curves.png", "checkpoint/state.json",
+                "checkpoint/learner/parameters.ndlist")) {
+            assertTrue(Files.exists(run.resolve(f)), f);
+        }
+        Result second = exec(List.of("bash", script, "train", "--config", config.toString(), "--out", run.toString(),
+                "--no-samples", "--iterations", "3"));
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.err().contains("resumed at iteration 2"), second.err());
+        assertTrue(second.out().startsWith("trained 3 iterations"), second.out());
+        io.crosscountry.policy.PolicyWeights.read(run.resolve("policy.ccpn"));
+    }
 }

@@ -108,6 +108,7 @@ public final class GumbelTree {
     private final Map<Long, Node> table = new HashMap<>();
 
     private Node root;
+    private Node startRoot;
     private boolean rootPending;
     private final int[] committed;
     private int numCommitted;
@@ -147,6 +148,11 @@ public final class GumbelTree {
         this.random = new SplittableRandom(seed);
         this.committed = new int[state.numRemaining()];
         this.startCost = state.cost();
+    }
+
+    /** The current settings. */
+    public GumbelConfig config() {
+        return config;
     }
 
     /** Changes the settings from the next move on (e.g. a time-budgeted search adapting its simulations). */
@@ -220,6 +226,9 @@ public final class GumbelTree {
         table.put(pending.key, node);
         if (pending.paths.isEmpty() && rootPending && pending.key == state.key()) {
             root = node;
+            if (numCommitted == 0) {
+                startRoot = node;
+            }
             rootPending = false;
             return;
         }
@@ -277,6 +286,22 @@ public final class GumbelTree {
         if (isComplete()) {
             recordEpisode(0, 0);
         }
+    }
+
+    /**
+     * Takes back every committed move and starts a new game from the starting position, keeping the
+     * tree: visit counts and values of earlier games guide the next one (and the transposition
+     * table still shares states). The best episode seen so far is kept.
+     */
+    public void restartGame() {
+        while (numCommitted > 0) {
+            state.undo();
+            numCommitted--;
+        }
+        root = startRoot;
+        rootPending = false;
+        moveStarted = false;
+        decided = false;
     }
 
     /** The committed moves so far. */
