@@ -6,6 +6,10 @@ import io.crosscountry.CrossCountry;
 import io.crosscountry.elimination.CostMode;
 import io.crosscountry.elimination.EngineBenchmark;
 import io.crosscountry.elimination.Graph;
+import io.crosscountry.policy.PolicyNetwork;
+import io.crosscountry.policy.PolicyWeights;
+import io.crosscountry.policy.train.GreedyComparison;
+import io.crosscountry.policy.train.TrainingGraph;
 import io.crosscountry.samples.Sample;
 import io.crosscountry.samples.Samples;
 import io.crosscountry.samples.bench.ManyPrograms;
@@ -18,13 +22,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code crosscountry bench [--parity | --engine | --runtime] [--tasks ...] [--json]}: the parity table
@@ -163,29 +168,29 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int policy(List<Sample> samples) {
-        io.crosscountry.policy.PolicyWeights w = model != null ? io.crosscountry.policy.PolicyWeights.read(model) : PolicyBench.shipped().get();
+        PolicyWeights w = model != null ? PolicyWeights.read(model) : PolicyBench.shipped().get();
         PrintWriter err = spec.commandLine().getErr();
         PolicyBench bench = new PolicyBench(w, err);
         ObjectNode root = Json.object();
-        root.put("model", model != null ? model.toString() : io.crosscountry.policy.PolicyNetwork.DEFAULT_RESOURCE);
+        root.put("model", model != null ? model.toString() : PolicyNetwork.DEFAULT_RESOURCE);
         root.put("parameters", w.parameterCount());
         StringBuilder text = new StringBuilder();
         List<Sample> real = samples.stream().filter(s -> s.kind() != Sample.Kind.WARMUP).toList();
         for (CostMode m : List.of(CostMode.EFFECTIVE, CostMode.PAPER)) {
-            String mode = m.name().toLowerCase(java.util.Locale.ROOT);
+            String mode = m.name().toLowerCase(Locale.ROOT);
             bench.note("greedy policy on " + testGraphs + " test graphs (" + mode + ") ...");
-            List<io.crosscountry.policy.train.GreedyComparison.Row> test = bench.greedyOnTestSet(testGraphs, 20, testMaxSize, m);
-            var summary = io.crosscountry.policy.train.GreedyComparison.summarize(test);
+            List<GreedyComparison.Row> test = bench.greedyOnTestSet(testGraphs, 20, testMaxSize, m);
+            var summary = GreedyComparison.summarize(test);
             text.append(PolicyBench.summaryLine("greedy, test set, " + mode, summary)).append('\n');
             ObjectNode t = root.putObject("greedy_test_" + mode);
             t.set("summary", PolicyBench.summaryJson(summary));
             t.set("rows", PolicyBench.rowsJson(test));
             bench.note("greedy policy on the samples (" + mode + ") ...");
-            List<io.crosscountry.policy.train.GreedyComparison.Row> rows = bench.greedyOnSamples(real, m);
-            var s2 = io.crosscountry.policy.train.GreedyComparison.summarize(rows);
+            List<GreedyComparison.Row> rows = bench.greedyOnSamples(real, m);
+            var s2 = GreedyComparison.summarize(rows);
             text.append(PolicyBench.summaryLine("greedy, samples, " + mode, s2)).append('\n');
             for (var r : rows) {
-                text.append(String.format(java.util.Locale.ROOT, "    %-22s %6d vertices  policy %7d  min-Markowitz %7d  best heuristic %7d%n",
+                text.append(String.format(Locale.ROOT, "    %-22s %6d vertices  policy %7d  min-Markowitz %7d  best heuristic %7d%n",
                         r.name(), r.vertices(), r.policy(), r.markowitz(), r.familyBest()));
             }
             ObjectNode sj = root.putObject("greedy_samples_" + mode);
@@ -201,10 +206,10 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 Graph g = CrossCountry.graph(s.owner(), s.method(), s.args());
                 for (CostMode m : List.of(CostMode.EFFECTIVE, CostMode.PAPER)) {
-                    bench.note("search on " + s.name() + " (" + m.name().toLowerCase(java.util.Locale.ROOT) + ") ...");
+                    bench.note("search on " + s.name() + " (" + m.name().toLowerCase(Locale.ROOT) + ") ...");
                     PolicyBench.SearchRow r = bench.searchAtEqualTime(s.name(), g, m, searchSeconds, seed);
                     search.add(PolicyBench.searchJson(r));
-                    text.append(String.format(java.util.Locale.ROOT, "    %-22s %-9s %6d / %6d / %6d%s%n", r.task(), r.mode(), r.network(),
+                    text.append(String.format(Locale.ROOT, "    %-22s %-9s %6d / %6d / %6d%s%n", r.task(), r.mode(), r.network(),
                             r.uniform(), r.anneal(), r.alphagrad().isPresent() ? "  [" + r.alphagrad().getAsLong() + "]" : ""));
                 }
             }
@@ -215,20 +220,20 @@ final class BenchCommand implements Callable<Integer> {
             double[] sums = new double[3];
             int n = 0;
             for (CostMode m : List.of(CostMode.EFFECTIVE, CostMode.PAPER)) {
-                for (io.crosscountry.policy.train.TrainingGraph tg : bench.testGraphs(searchTestGraphs, 20, testMaxSize)) {
-                    bench.note("search on " + tg.name() + " (" + m.name().toLowerCase(java.util.Locale.ROOT) + ") ...");
+                for (TrainingGraph tg : bench.testGraphs(searchTestGraphs, 20, testMaxSize)) {
+                    bench.note("search on " + tg.name() + " (" + m.name().toLowerCase(Locale.ROOT) + ") ...");
                     PolicyBench.SearchRow r = bench.searchAtEqualTime(tg.name(), tg.graph(), m, each, seed);
                     long mk = tg.graph().cost(tg.graph().markowitzOrder(), m);
                     ObjectNode o = PolicyBench.searchJson(r);
                     o.put("markowitz", mk);
                     rows.add(o);
-                    sums[0] += io.crosscountry.policy.train.GreedyComparison.ratio(r.network(), mk);
-                    sums[1] += io.crosscountry.policy.train.GreedyComparison.ratio(r.uniform(), mk);
-                    sums[2] += io.crosscountry.policy.train.GreedyComparison.ratio(r.anneal(), mk);
+                    sums[0] += GreedyComparison.ratio(r.network(), mk);
+                    sums[1] += GreedyComparison.ratio(r.uniform(), mk);
+                    sums[2] += GreedyComparison.ratio(r.anneal(), mk);
                     n++;
                 }
             }
-            text.append(String.format(java.util.Locale.ROOT,
+            text.append(String.format(Locale.ROOT,
                     "search at equal time on %d test graphs × 2 modes (%.1f s each): mean cost / min-Markowitz: mcts(network) %.3f, "
                             + "mcts(uniform) %.3f, anneal %.3f%n", searchTestGraphs, each, sums[0] / n, sums[1] / n, sums[2] / n));
             ObjectNode summary = root.putObject("search_test_summary");
@@ -289,7 +294,7 @@ final class BenchCommand implements Callable<Integer> {
             EngineBenchmark.Result r = EngineBenchmark.run(g, costMode, engineSeconds / 2, engineSeconds, 1L);
             ObjectNode o = array.addObject();
             o.put("task", s.name());
-            o.put("mode", costMode.name().toLowerCase(java.util.Locale.ROOT));
+            o.put("mode", costMode.name().toLowerCase(Locale.ROOT));
             o.put("num_vertices", g.numVertices());
             o.put("episodes_per_s", r.episodesPerSecond());
             o.put("eliminations_per_s", r.eliminationsPerSecond());
