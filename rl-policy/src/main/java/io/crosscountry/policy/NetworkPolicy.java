@@ -24,7 +24,7 @@ public final class NetworkPolicy implements Policy {
     }
 
     /** The rollout weight the shipped policy searches with (see the README's evaluation). */
-    public static final double DEFAULT_ROLLOUT_MIX = 0.5;
+    public static final double DEFAULT_ROLLOUT_MIX = 0.75;
 
     private final PolicyNetwork network;
     private final String name;
