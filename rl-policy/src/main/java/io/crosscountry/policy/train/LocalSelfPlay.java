@@ -100,8 +100,11 @@ public final class LocalSelfPlay implements SelfPlayWorker {
         active.removeIf(GumbelTree::isComplete);
         while (!active.isEmpty()) {
             GumbelDriver.decideMoves(active, policy, () -> false);
-            for (GumbelTree tree : active) {
-                int g = trees.indexOf(tree);
+            for (int g = 0; g < trees.size(); g++) {
+                GumbelTree tree = trees.get(g);
+                if (tree.isComplete()) {
+                    continue;
+                }
                 int[] actions = tree.rootActions();
                 if (actions.length > 1) {
                     GraphInput in = Features.encode(tree.state());

@@ -34,7 +34,6 @@ public final class ReplayBuffer {
     private final Sample[] samples;
     private int size;
     private int next;
-    private long added;
 
     public ReplayBuffer(int capacity) {
         this.capacity = capacity;
@@ -45,16 +44,10 @@ public final class ReplayBuffer {
         samples[next] = s;
         next = (next + 1) % capacity;
         size = Math.min(size + 1, capacity);
-        added++;
     }
 
     public synchronized int size() {
         return size;
-    }
-
-    /** Samples added since the buffer was created (including dropped ones). */
-    public synchronized long added() {
-        return added;
     }
 
     /**
