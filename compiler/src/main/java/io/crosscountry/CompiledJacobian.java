@@ -47,6 +47,7 @@ public final class CompiledJacobian {
         final Arguments arguments;
         final int numOutputs;
         final ThreadLocal<double[][]> buffers;      // {x, w}
+        Buffers first;                              // the first calling thread's buffers (a fast path for it)
         volatile CompiledPath[] paths;              // [0]: the path traced at the example arguments
         volatile CompiledPath hot;                  // the path that last fitted
 
@@ -61,6 +62,10 @@ public final class CompiledJacobian {
             int n = arguments.numInputs();
             this.buffers = ThreadLocal.withInitial(() -> new double[][] {new double[n], new double[hot.workSize()]});
         }
+    }
+
+    /** One thread's buffers {x, w}, tagged with the thread (immutable: safely shared through a plain field). */
+    private record Buffers(Thread thread, double[][] arrays) {
     }
 
     private final Shared shared;
@@ -91,7 +96,7 @@ public final class CompiledJacobian {
      */
     public void applyInto(double[][] J, Object... args) {
         checkShape(J);
-        double[][] buffers = shared.buffers.get();
+        double[][] buffers = buffers();
         double[] x = buffers[0];
         shared.arguments.flatten(args, x);
         CompiledPath hot = shared.hot;
@@ -99,6 +104,23 @@ public final class CompiledJacobian {
             return;
         }
         otherPath(J, args, buffers, hot);
+    }
+
+    /**
+     * This thread's buffers: the thread-local ones, reached without a thread-local lookup by the
+     * first thread that calls (the usual single-threaded caller).
+     */
+    private double[][] buffers() {
+        Thread current = Thread.currentThread();
+        Buffers first = shared.first;
+        if (first != null && first.thread() == current) {
+            return first.arrays();
+        }
+        double[][] mine = shared.buffers.get();
+        if (first == null) {
+            shared.first = new Buffers(current, mine);
+        }
+        return mine;
     }
 
     private static double[] work(double[][] buffers, CompiledPath path) {

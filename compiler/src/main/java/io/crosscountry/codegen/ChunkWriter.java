@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -21,13 +22,14 @@ import org.objectweb.asm.Opcodes;
  */
 final class ChunkWriter {
 
-    /** Bytes around the statements: flag initialisation and return. */
-    static final int OVERHEAD = 8;
+    /** Bytes around the statements: flag initialisation, the fused chunk's early return, return. */
+    static final int OVERHEAD = 16;
     private static final int X = 0;
     private static final int W = 1;
     private static final int JAC = 2;
     private static final int FLAG = 3;
     private static final int FIRST_DOUBLE = 4;
+    private static final String FILL = "java/util/Arrays.fill([DD)V";
 
     /** The constant-pool entries a chunk needs, for grouping chunks into classes. */
     static final class Pool {
@@ -69,7 +71,9 @@ final class ChunkWriter {
     private int nextSlot = FIRST_DOUBLE;
     private boolean hasGuards;
     private MethodVisitor mv;
+    private boolean counting;
     private long dmuls;
+    private int codeSize;
 
     ChunkWriter(Backend.Chunk chunk, int[] workSlot, boolean[] crossing, int[] defChunk) {
         this.chunk = chunk;
@@ -98,6 +102,9 @@ final class ChunkWriter {
             } else if (insn instanceof Insn.GuardCheck g) {
                 constants(g.left(), p);
                 constants(g.right(), p);
+            } else if (insn instanceof Insn.ZeroRow z) {
+                addInt(p, z.row());
+                p.methods.add(FILL);
             } else {
                 Insn.StoreJ s = (Insn.StoreJ) insn;
                 addInt(p, s.row());
@@ -136,30 +143,76 @@ final class ChunkWriter {
         return Double.doubleToRawLongBits(v) == 0L || v == 1.0;
     }
 
-    /** Writes the method into {@code cw}; returns the {@code dmul}s it contains. */
+    /**
+     * Writes the method into {@code cw}; returns the {@code dmul}s of its elimination statements
+     * (all of an elimination chunk's, none of a forward chunk's, those after the boundary of the
+     * fused chunk).
+     */
     long write(ClassWriter cw) {
         for (Insn insn : chunk.insns) {
             Exprs.reads(insn, id -> remaining.merge(id, 1, Integer::sum), k -> remaining.merge(inputKey(k), 1, Integer::sum));
             hasGuards |= insn instanceof Insn.GuardCheck;
         }
+        boolean flag = hasGuards || chunk.fused();
         mv = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, chunk.name(), Backend.CHUNK_DESCRIPTOR, null, null);
         mv.visitCode();
-        if (hasGuards) {
+        if (flag) {
             mv.visitInsn(Opcodes.ICONST_0);
             mv.visitVarInsn(Opcodes.ISTORE, FLAG);
         }
-        for (Insn insn : chunk.insns) {
-            statement(insn);
+        counting = !chunk.forward;
+        for (int k = 0; k < chunk.insns.size(); k++) {
+            if (k == chunk.boundary) {
+                returnIfGuardFailed();
+                counting = true;
+            }
+            statement(chunk.insns.get(k));
         }
-        if (hasGuards) {
+        if (flag) {
             mv.visitVarInsn(Opcodes.ILOAD, FLAG);
         } else {
             mv.visitInsn(Opcodes.ICONST_0);
         }
         mv.visitInsn(Opcodes.IRETURN);
+        Label end = new Label();
+        mv.visitLabel(end);
+        codeSize = end.getOffset();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         return dmuls;
+    }
+
+    /** The bytecode length of the method {@link #write} wrote. */
+    int codeSize() {
+        return codeSize;
+    }
+
+    /**
+     * The fused chunk's boundary: {@code if (flag != 0) return flag;} — the only branch in
+     * generated chunks (its {@code ifeq} marks where the elimination starts). The frame declares
+     * the locals that hold live values as doubles.
+     */
+    private void returnIfGuardFailed() {
+        Label onPath = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+        mv.visitJumpInsn(Opcodes.IFEQ, onPath);
+        mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(onPath);
+        Set<Integer> liveSlots = new HashSet<>(local.values());
+        List<Object> types = new ArrayList<>(List.of("[D", "[D", "[[D", Opcodes.INTEGER));
+        int declared = types.size();
+        for (int s = FIRST_DOUBLE; s < nextSlot; s += 2) {
+            if (liveSlots.contains(s)) {
+                types.add(Opcodes.DOUBLE);
+                declared = types.size();
+            } else {
+                types.add(Opcodes.TOP);
+                types.add(Opcodes.TOP);
+            }
+        }
+        List<Object> frame = types.subList(0, declared);    // trailing free slots need no declaration
+        mv.visitFrame(Opcodes.F_NEW, frame.size(), frame.toArray(), 0, new Object[0]);
     }
 
     private void statement(Insn insn) {
@@ -169,6 +222,12 @@ final class ChunkWriter {
         } else if (insn instanceof Insn.GuardCheck g) {
             guard(g);
             release();
+        } else if (insn instanceof Insn.ZeroRow z) {
+            mv.visitVarInsn(Opcodes.ALOAD, JAC);
+            pushInt(z.row());
+            mv.visitInsn(Opcodes.AALOAD);
+            mv.visitInsn(Opcodes.DCONST_0);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
         } else {
             Insn.StoreJ s = (Insn.StoreJ) insn;
             mv.visitVarInsn(Opcodes.ALOAD, JAC);
@@ -248,7 +307,7 @@ final class ChunkWriter {
             expr(b.a());
             expr(b.b());
             mv.visitInsn(b.opcode());
-            if (b.opcode() == Opcodes.DMUL) {
+            if (b.opcode() == Opcodes.DMUL && counting) {
                 dmuls++;
             }
         } else if (e instanceof Expr.Call c) {

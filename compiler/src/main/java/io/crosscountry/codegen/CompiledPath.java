@@ -13,8 +13,9 @@ import java.util.Optional;
  * order), made by {@link JacobianCompiler}.
  *
  * <p>{@link #evaluate} runs the forward parts (primal values, guard checks, local partials), and,
- * when every guard holds, zeroes the Jacobian rows that have structural zeros and runs the
- * elimination parts, which write every structurally non-zero entry. It allocates nothing.
+ * when every guard holds, the elimination parts, which write every entry of the Jacobian
+ * (structural zeros included). Small paths are one kernel that does both and returns early when a
+ * guard fails. It allocates nothing.
  * Instances are immutable and thread-safe; each thread needs its own work array.
  */
 public final class CompiledPath {
@@ -25,13 +26,12 @@ public final class CompiledPath {
     private final JacobianKernel[] forward;
     private final JacobianKernel[] elimination;
     private final int workSize;
-    private final int[] rowsToZero;
     private final List<byte[]> classes;
     private final long eliminationMultiplications;
     private final int largestMethodBound;
 
     CompiledPath(Graph graph, List<Guard> guards, int[] order, JacobianKernel[] forward, JacobianKernel[] elimination,
-                 int workSize, int[] rowsToZero, List<byte[]> classes, long eliminationMultiplications,
+                 int workSize, List<byte[]> classes, long eliminationMultiplications,
                  int largestMethodBound) {
         this.graph = graph;
         this.guards = List.copyOf(guards);
@@ -39,7 +39,6 @@ public final class CompiledPath {
         this.forward = forward;
         this.elimination = elimination;
         this.workSize = workSize;
-        this.rowsToZero = rowsToZero.clone();
         this.classes = List.copyOf(classes);
         this.eliminationMultiplications = eliminationMultiplications;
         this.largestMethodBound = largestMethodBound;
@@ -60,9 +59,6 @@ public final class CompiledPath {
         }
         if (failed != 0) {
             return false;
-        }
-        for (int r : rowsToZero) {
-            Arrays.fill(J[r], 0.0);
         }
         for (JacobianKernel k : elimination) {
             k.run(x, w, J);
@@ -135,7 +131,7 @@ public final class CompiledPath {
         return eliminationMultiplications;
     }
 
-    /** An upper bound of the largest generated chunk method's bytecode size. */
+    /** The largest generated chunk method's bytecode length (every chunk's is at most this). */
     public int largestMethodBound() {
         return largestMethodBound;
     }

@@ -47,6 +47,9 @@ final class Eliminator {
     private record Term(Expr expr, boolean negated) {
     }
 
+    /** Rows with at most this many structural zeros store them one by one instead of filling the row. */
+    static final int EXPLICIT_ZEROS = 16;
+
     private final Graph graph;
     private final int numInputs;
     private final List<Map<Integer, Edge>> succ = new ArrayList<>();
@@ -81,21 +84,40 @@ final class Eliminator {
         return ref < 0 ? -ref - 1 : numInputs + ref - 1;
     }
 
-    /** Eliminates the vertices in {@code order}, then stores the Jacobian; returns the insns. */
+    /**
+     * Eliminates the vertices in {@code order}, then stores the Jacobian, structural zeros
+     * included; returns the insns. A row with at most {@link #EXPLICIT_ZEROS} zeros gets one
+     * store per zero; a row with more is filled with zeros first ({@link Insn.ZeroRow}, placed
+     * before every other insn).
+     */
     List<Insn> run(int[] order) {
         for (int v : order) {
             eliminate(v);
         }
         int[] outputs = graph.outputs();
+        List<Insn> zeroRows = new ArrayList<>();
         for (int i = 0; i < outputs.length; i++) {
             int o = node(outputs[i]);
+            boolean[] written = new boolean[numInputs];
             for (int p : pred.get(o)) {
                 if (p >= numInputs) {
                     throw new IllegalStateException("vertex " + (p - numInputs + 1) + " left after elimination");
                 }
                 insns.add(new Insn.StoreJ(i, p, expr(succ.get(p).get(o))));
+                written[p] = true;
+            }
+            int zeros = numInputs - pred.get(o).size();
+            if (zeros > EXPLICIT_ZEROS) {
+                zeroRows.add(new Insn.ZeroRow(i));
+            } else {
+                for (int k = 0; k < numInputs; k++) {
+                    if (!written[k]) {
+                        insns.add(new Insn.StoreJ(i, k, new Expr.Const(0.0)));
+                    }
+                }
             }
         }
+        insns.addAll(0, zeroRows);
         return insns;
     }
 
@@ -105,13 +127,6 @@ final class Eliminator {
 
     long multiplies() {
         return multiplies;
-    }
-
-    /** Rows with fewer entries than inputs (after {@link #run}): they need zeros elsewhere. */
-    int[] sparseRows() {
-        int[] outputs = graph.outputs();
-        return java.util.stream.IntStream.range(0, outputs.length)
-                .filter(i -> pred.get(node(outputs[i])).size() < numInputs).toArray();
     }
 
     private void eliminate(int id) {

@@ -15,8 +15,8 @@ final class Exprs {
         } else if (insn instanceof Insn.GuardCheck g) {
             reads(g.left(), values, inputs);
             reads(g.right(), values, inputs);
-        } else {
-            reads(((Insn.StoreJ) insn).value(), values, inputs);
+        } else if (insn instanceof Insn.StoreJ s) {
+            reads(s.value(), values, inputs);
         }
     }
 
@@ -50,6 +50,9 @@ final class Exprs {
         }
         if (insn instanceof Insn.GuardCheck g) {
             return maxSize(g.left()) + maxSize(g.right()) + 16;
+        }
+        if (insn instanceof Insn.ZeroRow) {
+            return 9;                                               // aload, ldc_w, aaload, dconst_0, invokestatic
         }
         return maxSize(((Insn.StoreJ) insn).value()) + 9;           // aload, ldc_w, aaload, ldc_w, dastore
     }

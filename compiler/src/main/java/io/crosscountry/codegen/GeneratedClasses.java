@@ -9,8 +9,9 @@ import java.util.List;
  * <p>To evaluate: flatten the arguments into {@code x} ({@link #numInputs()} long), allocate a work
  * array of {@link #workSize()} and {@code J} of {@code [numOutputs()][numInputs()]}; OR together the
  * results of the first {@link #numForward()} kernels' {@code run(x, w, J)} (non-zero: a guard
- * failed, the call is on another path); then zero the {@link #rowsToZero()} rows of {@code J}
- * (unnecessary for a fresh {@code J}) and run the remaining kernels in order.
+ * failed, the call is on another path); then run the remaining kernels in order, which write every
+ * entry of {@code J}. A small path is a single forward kernel that does everything (it writes
+ * nothing into {@code J} when a guard fails).
  *
  * @param internalNames              the classes' internal names, forward kernels first
  * @param classFiles                 their class files, in the same order
@@ -18,25 +19,18 @@ import java.util.List;
  * @param numInputs                  flattened inputs (Jacobian columns)
  * @param numOutputs                 outputs (Jacobian rows)
  * @param workSize                   the length of the work array
- * @param rowsToZero                 Jacobian rows with entries no kernel writes
  * @param eliminationMultiplications the elimination's {@code dmul}s (the order's EFFECTIVE cost)
  */
 public record GeneratedClasses(List<String> internalNames, List<byte[]> classFiles, int numForward, int numInputs,
-                               int numOutputs, int workSize, int[] rowsToZero, long eliminationMultiplications) {
+                               int numOutputs, int workSize, long eliminationMultiplications) {
 
     public GeneratedClasses {
         internalNames = List.copyOf(internalNames);
         classFiles = classFiles.stream().map(byte[]::clone).toList();
-        rowsToZero = rowsToZero.clone();
     }
 
     @Override
     public List<byte[]> classFiles() {
         return classFiles.stream().map(byte[]::clone).toList();
-    }
-
-    @Override
-    public int[] rowsToZero() {
-        return rowsToZero.clone();
     }
 }

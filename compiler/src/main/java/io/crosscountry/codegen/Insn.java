@@ -23,4 +23,8 @@ sealed interface Insn {
     /** {@code J[row][col] = value}. */
     record StoreJ(int row, int col, Expr value) implements Insn {
     }
+
+    /** {@code Arrays.fill(J[row], 0.0)}: a row with many structural zeros, before its stores. */
+    record ZeroRow(int row) implements Insn {
+    }
 }

@@ -57,7 +57,7 @@ public final class JacobianCompiler {
         List<byte[]> classes = new ArrayList<>(out.forwardClasses());
         classes.addAll(out.eliminationClasses());
         return new CompiledPath(graph, guards, order, define(out.forwardClasses()), define(out.eliminationClasses()),
-                out.workSize(), program.rowsToZero(), classes, out.eliminationDmuls(), out.largestMethod());
+                out.workSize(), classes, out.eliminationDmuls(), out.largestMethod());
     }
 
     /**
@@ -85,7 +85,7 @@ public final class JacobianCompiler {
             names.add(internalNamePrefix + i);
         }
         return new GeneratedClasses(names, classes, out.forwardClasses().size(), program.numInputs(),
-                program.numOutputs(), out.workSize(), program.rowsToZero(), out.eliminationDmuls());
+                program.numOutputs(), out.workSize(), out.eliminationDmuls());
     }
 
     private static Backend.Output generate(Program program, Backend.Limits limits, IntFunction<String> className) {

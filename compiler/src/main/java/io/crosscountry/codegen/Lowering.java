@@ -68,8 +68,7 @@ final class Lowering {
         }
         Eliminator elim = new Eliminator(g, inEdges, nextId);
         List<Insn> elimination = elim.run(order);
-        return new Program(g.numInputs(), g.numOutputs(), elim.nextId(), forward, elimination, elim.multiplies(),
-                elim.sparseRows());
+        return new Program(g.numInputs(), g.numOutputs(), elim.nextId(), forward, elimination, elim.multiplies());
     }
 
     /** The vertex after which a guard operand is known (0 for inputs and literals). */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The straight-line program for one Jacobian, before bytecode: the forward part (primal values,
  * guard checks, local partials) and the elimination part (products and sums in the elimination
- * order, then the Jacobian entries).
+ * order, then every Jacobian entry, structural zeros included).
  *
  * @param numInputs             flattened inputs
  * @param numOutputs            outputs (Jacobian rows)
@@ -13,14 +13,12 @@ import java.util.List;
  * @param forward               primal values, guard checks and partials
  * @param elimination           eliminations and Jacobian stores
  * @param eliminationMultiplies the multiplications in {@code elimination} (the EFFECTIVE cost)
- * @param rowsToZero            Jacobian rows with entries that no store writes
  */
 record Program(int numInputs, int numOutputs, int numValues, List<Insn> forward, List<Insn> elimination,
-               long eliminationMultiplies, int[] rowsToZero) {
+               long eliminationMultiplies) {
 
     Program {
         forward = List.copyOf(forward);
         elimination = List.copyOf(elimination);
-        rowsToZero = rowsToZero.clone();
     }
 }

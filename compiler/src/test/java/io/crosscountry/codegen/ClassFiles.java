@@ -48,8 +48,28 @@ final class ClassFiles {
         return n;
     }
 
+    /**
+     * The {@code dmul}s of the elimination: all in {@code elim…} methods, and those after the
+     * fused chunk's boundary (its only branch, an {@code ifeq}) in {@code fused…} methods.
+     */
     static long eliminationDmuls(CompiledPath path) {
-        return count(path, "elim", Opcodes.DMUL);
+        long n = count(path, "elim", Opcodes.DMUL);
+        for (byte[] bytes : path.classFiles()) {
+            ClassNode cn = new ClassNode();
+            new ClassReader(bytes).accept(cn, 0);
+            for (MethodNode m : cn.methods) {
+                if (m.name.startsWith("fused")) {
+                    boolean after = false;
+                    for (AbstractInsnNode insn : m.instructions) {
+                        after |= insn.getOpcode() == Opcodes.IFEQ;
+                        if (after && insn.getOpcode() == Opcodes.DMUL) {
+                            n++;
+                        }
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /** Every method's bytecode length, read from its Code attribute. */
