@@ -24,6 +24,7 @@ final class Arguments {
     private final int[][] shapes;        // array lengths: {n} or the row lengths of a double[][]
     private final Object[] concrete;     // copies of the concrete example arguments
     private final int numInputs;
+    private final boolean allDoubles;    // every parameter is a double: x[i] is argument i
 
     Arguments(String method, Object[] example) {
         this.method = method;
@@ -61,6 +62,11 @@ final class Arguments {
             n += kinds[i] == SCALAR || kinds[i] == FLOAT ? 1 : kinds[i] == CONCRETE ? 0 : sum(shapes[i]);
         }
         numInputs = n;
+        boolean scalars = true;
+        for (char kind : kinds) {
+            scalars &= kind == SCALAR;
+        }
+        allDoubles = scalars;
     }
 
     int numInputs() {
@@ -78,11 +84,17 @@ final class Arguments {
             throw new IllegalArgumentException(method + " takes " + kinds.length + " arguments, got "
                     + (args == null ? 0 : args.length));
         }
+        if (allDoubles) {
+            for (int i = 0; i < args.length; i++) {
+                x[i] = args[i] instanceof Double d ? d : ((Number) expect(args[i], Number.class, i)).doubleValue();
+            }
+            return;
+        }
         int k = 0;
         for (int i = 0; i < kinds.length; i++) {
             Object a = args[i];
             switch (kinds[i]) {
-                case SCALAR -> x[k++] = ((Number) expect(a, Number.class, i)).doubleValue();
+                case SCALAR -> x[k++] = a instanceof Double d ? d : ((Number) expect(a, Number.class, i)).doubleValue();
                 case FLOAT -> x[k++] = ((Number) expect(a, Number.class, i)).floatValue();
                 case VECTOR -> {
                     double[] v = (double[]) expect(a, double[].class, i);

@@ -11,14 +11,32 @@ public final class Derivatives {
     private Derivatives() {
     }
 
-    /** d/dx x^y = y·x^(y−1), and 0 where y = 0 (so that 0^0 does not give 0·∞). */
-    public static double powBase(double x, double y) {
-        return y == 0.0 ? 0.0 : y * Math.pow(x, y - 1.0);
+    /**
+     * d/dx x^y = y·x^(y−1), and 0 where y = 0 (so that 0^0 does not give 0·∞), from the value
+     * r = x^y: y·(r/x) where x ≠ 0 and r is a normal finite number (no second {@code pow}; a few
+     * ulps from y·x^(y−1)), else y·x^(y−1) itself (x = 0, r overflowed, underflowed or is NaN).
+     */
+    public static double powBase(double x, double y, double r) {
+        if (y == 0.0) {
+            return 0.0;
+        }
+        double size = Math.abs(r);
+        if (x != 0.0 && size >= Double.MIN_NORMAL && size <= Double.MAX_VALUE) {
+            return y * (r / x);
+        }
+        return y * Math.pow(x, y - 1.0);
     }
 
     /** {@link #powBase} with {@code StrictMath.pow}. */
-    public static double powBaseStrict(double x, double y) {
-        return y == 0.0 ? 0.0 : y * StrictMath.pow(x, y - 1.0);
+    public static double powBaseStrict(double x, double y, double r) {
+        if (y == 0.0) {
+            return 0.0;
+        }
+        double size = Math.abs(r);
+        if (x != 0.0 && size >= Double.MIN_NORMAL && size <= Double.MAX_VALUE) {
+            return y * (r / x);
+        }
+        return y * StrictMath.pow(x, y - 1.0);
     }
 
     /**

@@ -18,7 +18,8 @@ import io.crosscountry.elimination.Op;
  *   <li>{@code abs}: {@code signum(a)}, so 0 at {@code a = 0} (the symmetric subgradient);</li>
  *   <li>{@code max}/{@code min}: 1 to the selected operand, 0 to the other; on a tie the first
  *       operand is selected; a NaN operand is selected (NaN propagates);</li>
- *   <li>{@code pow}: ∂/∂x x^y = y·x^(y−1), 0 when y = 0; ∂/∂y x^y = x^y·ln x for x &gt; 0, 0 at
+ *   <li>{@code pow}: ∂/∂x x^y = y·x^(y−1), 0 when y = 0, computed as y·(x^y/x) where that is
+ *       safe (see {@link Derivatives#powBase}); ∂/∂y x^y = x^y·ln x for x &gt; 0, 0 at
  *       x = 0, NaN for x &lt; 0 (see {@link Derivatives#powExponent});</li>
  *   <li>{@code hypot}: 0 at the origin.</li>
  * </ul>
@@ -81,7 +82,7 @@ final class Partials {
             case ERF -> mul(c(TWO_OVER_SQRT_PI), call(MATH, "exp", new Expr.Neg(mul(a, a))));
             case LOGISTIC -> call(DERIV, "logistic", a);
             case ATAN2 -> div(first ? b : new Expr.Neg(a), add(mul(a, a), mul(b, b)));   // atan2(y=a, x=b)
-            case POW -> first ? powBase(a, b, strict) : powExponent(a, r, strict);
+            case POW -> first ? powBase(a, b, r, strict) : powExponent(a, r, strict);
             case HYPOT -> call(DERIV, "hypot", first ? a : b, r);
             case MAX -> call(DERIV, first ? "maxFirst" : "maxSecond", a, b);
             case MIN -> call(DERIV, first ? "minFirst" : "minSecond", a, b);
@@ -98,7 +99,7 @@ final class Partials {
         return mul(sub(c(1.0), a), add(c(1.0), a));
     }
 
-    private static Expr powBase(Expr x, Expr y, boolean strict) {
+    private static Expr powBase(Expr x, Expr y, Expr r, boolean strict) {
         if (y instanceof Expr.Const k) {
             double e = k.value();
             if (e == 0.0) {
@@ -110,9 +111,8 @@ final class Partials {
             if (e == 2.0) {
                 return mul(c(2.0), x);
             }
-            return mul(c(e), call(strict ? STRICT : MATH, "pow", x, c(e - 1.0)));
         }
-        return call(DERIV, strict ? "powBaseStrict" : "powBase", x, y);
+        return call(DERIV, strict ? "powBaseStrict" : "powBase", x, y, r);
     }
 
     private static Expr powExponent(Expr x, Expr r, boolean strict) {
