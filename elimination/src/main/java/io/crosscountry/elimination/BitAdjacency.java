@@ -26,7 +26,14 @@ import java.util.Arrays;
  * eliminated (it is no one's predecessor, and unless it keeps its in-edges no one's successor);
  * its degrees drop to zero, and the queries go by the degrees.
  *
- * <p>Undo log. Eliminating v pushes, per predecessor p, p's old successor row and out-degree;
+ * <p>Degrees. Rows of more than two words keep in- and out-degree arrays, updated by every
+ * elimination. Rows of two words keep none: a degree is the popcount of the row, and two-word
+ * bit sets of the nodes whose out-edges (in-edges) are gone stand for the zero degrees of
+ * eliminated nodes with stale rows — fewer loads and stores per neighbour.
+ *
+ * <p>Undo log. Eliminating v pushes, per predecessor p, p's old successor row and out-degree
+ * (with rows of two words in PAPER mode: the row only, without a header, since undo finds the
+ * predecessors again in v's predecessor row, which is left as it was);
  * when p's constant edges take part, p's old constant and ±1 rows and the old values of the
  * constant edges that get a product added; and last v itself. The successors' predecessor rows
  * are not saved: undo derives them. Popping v puts v back into its successors' predecessor rows;
@@ -73,8 +80,14 @@ final class BitAdjacency extends Adjacency {
     private final long[] constant; // row v: the successors s whose edge v→s is a constant (EFFECTIVE only)
     private final long[] unit;     // row v: the constant edges v→s whose value is ±1 (EFFECTIVE only)
     private final double[] value;  // [v·n + s]: the value of the constant edge v→s (EFFECTIVE only)
-    private final int[] outDeg;
-    private final int[] inDeg;
+    private final int[] outDeg;    // rows of more than two words only (two-word rows count their bits)
+    private final int[] inDeg;     // rows of more than two words only
+    // rows of two words: the nodes whose out-edges are gone (eliminated), and whose in-edges are
+    // gone (eliminated and not keeping them), as bit sets of two words
+    private long outGone0;
+    private long outGone1;
+    private long inGone0;
+    private long inGone1;
 
     private long[] log = new long[1024];
     private int logSize;
@@ -164,8 +177,12 @@ final class BitAdjacency extends Adjacency {
     void reset() {
         System.arraycopy(initial.succ, 0, succ, 0, succ.length);
         System.arraycopy(initial.pred, 0, pred, 0, pred.length);
-        System.arraycopy(initial.outDeg, 0, outDeg, 0, n);
-        System.arraycopy(initial.inDeg, 0, inDeg, 0, n);
+        if (words == 2) {
+            outGone0 = outGone1 = inGone0 = inGone1 = 0L;
+        } else {
+            System.arraycopy(initial.outDeg, 0, outDeg, 0, n);
+            System.arraycopy(initial.inDeg, 0, inDeg, 0, n);
+        }
         if (effective) {
             System.arraycopy(initial.constant, 0, constant, 0, constant.length);
             System.arraycopy(initial.unit, 0, unit, 0, unit.length);
@@ -191,6 +208,10 @@ final class BitAdjacency extends Adjacency {
         System.arraycopy(o.pred, 0, pred, 0, pred.length);
         System.arraycopy(o.outDeg, 0, outDeg, 0, n);
         System.arraycopy(o.inDeg, 0, inDeg, 0, n);
+        outGone0 = o.outGone0;
+        outGone1 = o.outGone1;
+        inGone0 = o.inGone0;
+        inGone1 = o.inGone1;
         if (effective) {
             System.arraycopy(o.constant, 0, constant, 0, constant.length);
             System.arraycopy(o.unit, 0, unit, 0, unit.length);
@@ -208,22 +229,30 @@ final class BitAdjacency extends Adjacency {
 
     @Override
     int inDegree(int v) {
-        return inDeg[v];
+        if (words != 2) {
+            return inDeg[v];
+        }
+        long gone = v < 64 ? inGone0 >>> v : inGone1 >>> v;
+        return (gone & 1L) != 0 ? 0 : Long.bitCount(pred[2 * v]) + Long.bitCount(pred[2 * v + 1]);
     }
 
     @Override
     int outDegree(int v) {
-        return outDeg[v];
+        if (words != 2) {
+            return outDeg[v];
+        }
+        long gone = v < 64 ? outGone0 >>> v : outGone1 >>> v;
+        return (gone & 1L) != 0 ? 0 : Long.bitCount(succ[2 * v]) + Long.bitCount(succ[2 * v + 1]);
     }
 
     @Override
     int[] preds(int v) {
-        return members(pred, v, inDeg[v]);
+        return members(pred, v, inDegree(v));
     }
 
     @Override
     int[] succs(int v) {
-        return members(succ, v, outDeg[v]);
+        return members(succ, v, outDegree(v));
     }
 
     /** The {@code count} nodes in row {@code v} of {@code rows}, ascending (none: the row may be stale). */
@@ -243,8 +272,8 @@ final class BitAdjacency extends Adjacency {
 
     @Override
     long eliminationCost(int v) {
-        if (!effective || outDeg[v] == 0) {
-            return (long) inDeg[v] * outDeg[v]; // an eliminated node has no out-degree (and stale rows)
+        if (!effective || outDegree(v) == 0) {
+            return (long) inDegree(v) * outDegree(v); // an eliminated node has no out-degree (and stale rows)
         }
         int variableCost = variableInCost(v);
         int constantCost = constantInCost(v);
@@ -306,19 +335,17 @@ final class BitAdjacency extends Adjacency {
     /** PAPER, rows of two words: see {@link #eliminatePaper}. */
     private long eliminatePaper2(int v, boolean keepInEdges) {
         final long[] succ = this.succ;
-        final int[] outDeg = this.outDeg;
-        final int numPreds = inDeg[v];
-        final int numSuccs = outDeg[v];
         final long s0 = succ[2 * v];
         final long s1 = succ[2 * v + 1];
+        long bits = pred[2 * v];
+        long high = pred[2 * v + 1];
+        final int numPreds = Long.bitCount(bits) + Long.bitCount(high);
+        final int numSuccs = Long.bitCount(s0) + Long.bitCount(s1);
         // masks that remove v from a predecessor's row unless its in-edges are kept
         final long keep0 = keepInEdges || v >= 64 ? -1L : ~(1L << v);
         final long keep1 = keepInEdges || v < 64 ? -1L : ~(1L << v);
-        final int dropped = keepInEdges ? 0 : 1;
-        long[] log = ensureLog(logSize, 3 * numPreds + 1);
+        long[] log = ensureLog(logSize, 2 * numPreds + 1);
         int top = logSize;
-        long bits = pred[2 * v];
-        long high = pred[2 * v + 1];
         int offset = 0;
         for (int i = numPreds; i > 0; i--) {
             if (bits == 0) {
@@ -329,16 +356,14 @@ final class BitAdjacency extends Adjacency {
             bits &= bits - 1;
             long r0 = succ[2 * p];
             long r1 = succ[2 * p + 1];
-            log[top] = r0;
+            log[top] = r0;       // no header: undo finds p in v's predecessor row
             log[top + 1] = r1;
-            log[top + 2] = header(KIND_FOLDED, p, outDeg[p]);
-            top += 3;
-            outDeg[p] += Long.bitCount(s0 & ~r0) + Long.bitCount(s1 & ~r1) - dropped;
+            top += 2;
             succ[2 * p] = (r0 | s0) & keep0;
             succ[2 * p + 1] = (r1 | s1) & keep1;
         }
         inheritPreds2(v);
-        logSize = markEliminated(v, keepInEdges, log, top);
+        logSize = markEliminated2(v, keepInEdges, log, top);
         return (long) numPreds * numSuccs;
     }
 
@@ -346,23 +371,23 @@ final class BitAdjacency extends Adjacency {
     private long eliminateEffective2(int v, boolean keepInEdges) {
         final long[] succ = this.succ;
         final long[] constant = this.constant;
-        final int[] outDeg = this.outDeg;
-        final int numPreds = inDeg[v];
         final long s0 = succ[2 * v];
         final long s1 = succ[2 * v + 1];
+        long bits = pred[2 * v];
+        long high = pred[2 * v + 1];
+        final int numPreds = Long.bitCount(bits) + Long.bitCount(high);
+        final int numSuccs = Long.bitCount(s0) + Long.bitCount(s1);
         final long keep0 = keepInEdges || v >= 64 ? -1L : ~(1L << v);
         final long keep1 = keepInEdges || v < 64 ? -1L : ~(1L << v);
-        final int dropped = keepInEdges ? 0 : 1;
         // a predecessor whose constant row meets v or its successors takes part in constant tracking
         final long touch0 = s0 | (v < 64 ? 1L << v : 0L);
         final long touch1 = s1 | (v < 64 ? 0L : 1L << v);
         final int variableCost = Long.bitCount(s0 & ~unit[2 * v]) + Long.bitCount(s1 & ~unit[2 * v + 1]);
+        final int constantCost = Long.bitCount(s0 & ~constant[2 * v]) + Long.bitCount(s1 & ~constant[2 * v + 1]);
         // per predecessor: its row and header, two constant rows and a header, one old value per successor
-        long[] log = ensureLog(logSize, numPreds * (8 + 2 * outDeg[v]) + 1);
+        long[] log = ensureLog(logSize, numPreds * (8 + 2 * numSuccs) + 1);
         int top = logSize;
         long cost = 0;
-        long bits = pred[2 * v];
-        long high = pred[2 * v + 1];
         int offset = 0;
         for (int i = numPreds; i > 0; i--) {
             if (bits == 0) {
@@ -377,21 +402,20 @@ final class BitAdjacency extends Adjacency {
             long pc1 = constant[2 * p + 1];
             log[top] = r0;
             log[top + 1] = r1;
-            log[top + 2] = header(KIND_FOLDED, p, outDeg[p]);
+            log[top + 2] = header(KIND_FOLDED, p, 0);
             top += 3;
-            outDeg[p] += Long.bitCount(s0 & ~r0) + Long.bitCount(s1 & ~r1) - dropped;
             succ[2 * p] = (r0 | s0) & keep0;
             succ[2 * p + 1] = (r1 | s1) & keep1;
             if (((pc0 & touch0) | (pc1 & touch1)) == 0) {
                 cost += variableCost; // p→v is variable, and p's constant rows stay as they are
             } else {
                 logSize = top;
-                cost += foldConstants2(p, v, keepInEdges, s0 & ~r0, s1 & ~r1);
+                cost += foldConstants2(p, v, keepInEdges, s0 & ~r0, s1 & ~r1, variableCost, constantCost);
                 top = logSize;
             }
         }
         inheritPreds2(v);
-        logSize = markEliminated(v, keepInEdges, log, top);
+        logSize = markEliminated2(v, keepInEdges, log, top);
         return cost;
     }
 
@@ -401,9 +425,11 @@ final class BitAdjacency extends Adjacency {
      * e(p,s) becomes e(p,s) + e(p,v)·e(v,s), a constant exactly when every term is, and p→v goes
      * from p's constant rows unless {@code keepInEdges}. Pushes p's old constant rows (and old
      * values) at {@link #logSize}, where room is ensured. Returns the products' cost (see
-     * {@link #inEdgeCost}).
+     * {@link #inEdgeCost}; {@code variableCost}, {@code constantCost}: v's, computed once per
+     * elimination).
      */
-    private long foldConstants2(int p, int v, boolean keepInEdges, long fresh0, long fresh1) {
+    private long foldConstants2(int p, int v, boolean keepInEdges, long fresh0, long fresh1, int variableCost,
+            int constantCost) {
         final long[] constant = this.constant;
         final long[] unit = this.unit;
         final long[] log = this.log;
@@ -427,7 +453,7 @@ final class BitAdjacency extends Adjacency {
         top += 5;
         boolean inConst = (constant[pBase + (v >>> 6)] & (1L << v)) != 0;
         boolean inUnit = (unit[pBase + (v >>> 6)] & (1L << v)) != 0;
-        long cost = inUnit ? 0 : inConst ? constantInCost(v) : variableInCost(v);
+        long cost = inUnit ? 0 : inConst ? constantCost : variableCost;
         // the sums that stay constant: constant in-edge, constant out-edge, old edge absent or constant
         long k0 = inConst ? s0 & c0 & (pc0 | fresh0) : 0L;
         long k1 = inConst ? s1 & c1 & (pc1 | fresh1) : 0L;
@@ -447,7 +473,6 @@ final class BitAdjacency extends Adjacency {
     /** Rows of two words: see {@link #inheritPreds}. */
     private void inheritPreds2(int v) {
         final long[] pred = this.pred;
-        final int[] inDeg = this.inDeg;
         final long p0 = pred[2 * v];
         final long p1 = pred[2 * v + 1];
         final long clear0 = v >= 64 ? -1L : ~(1L << v);
@@ -455,7 +480,7 @@ final class BitAdjacency extends Adjacency {
         long bits = succ[2 * v];
         long high = succ[2 * v + 1];
         int offset = 0;
-        for (int i = outDeg[v]; i > 0; i--) {
+        for (int i = Long.bitCount(bits) + Long.bitCount(high); i > 0; i--) {
             if (bits == 0) {
                 bits = high;
                 offset = 64;
@@ -464,7 +489,6 @@ final class BitAdjacency extends Adjacency {
             bits &= bits - 1;
             long r0 = pred[2 * s];
             long r1 = pred[2 * s + 1];
-            inDeg[s] += Long.bitCount(p0 & ~r0) + Long.bitCount(p1 & ~r1) - 1;
             pred[2 * s] = (r0 | p0) & clear0;
             pred[2 * s + 1] = (r1 | p1) & clear1;
         }
@@ -675,10 +699,31 @@ final class BitAdjacency extends Adjacency {
         return top + 1;
     }
 
+    /**
+     * Rows of two words: as {@link #markEliminated}, with v's degrees dropped to zero through the
+     * gone bits (two-word rows have no degree arrays).
+     */
+    private int markEliminated2(int v, boolean keepInEdges, long[] log, int top) {
+        log[top] = header(KIND_ELIMINATED, v, 0);
+        long lowBit = v < 64 ? 1L << v : 0L;
+        long highBit = v < 64 ? 0L : 1L << v;
+        outGone0 |= lowBit;
+        outGone1 |= highBit;
+        if (!keepInEdges) {
+            inGone0 |= lowBit;
+            inGone1 |= highBit;
+        }
+        return top + 1;
+    }
+
     // ------------------------------------------------------------------ undo
 
     @Override
     void undo() {
+        if (words == 2) {
+            undo2();
+            return;
+        }
         final long[] log = this.log;
         int top = logSize;
         // v's entry comes last; its rows are as they were before (they are left alone)
@@ -722,6 +767,72 @@ final class BitAdjacency extends Adjacency {
     }
 
     /**
+     * Rows of two words: as the undo for any width, without degrees. In PAPER mode the log holds
+     * only each predecessor's old row, pushed in ascending order of the predecessors, which are
+     * found again in v's predecessor row (left as it was).
+     */
+    private void undo2() {
+        final long[] log = this.log;
+        final long[] pred = this.pred;
+        int top = logSize;
+        long h = log[--top];
+        if (kindOf(h) != KIND_ELIMINATED) {
+            throw new IllegalStateException("corrupt undo log");
+        }
+        int v = indexOf(h);
+        long lowClear = v < 64 ? ~(1L << v) : -1L;
+        long highClear = v < 64 ? -1L : ~(1L << v);
+        outGone0 &= lowClear;
+        outGone1 &= highClear;
+        inGone0 &= lowClear;
+        inGone1 &= highClear;
+        // v is a predecessor of its successors again
+        int vWord = v >>> 6;
+        long vBit = 1L << v;
+        for (long bits = succ[2 * v]; bits != 0; bits &= bits - 1) {
+            pred[2 * Long.numberOfTrailingZeros(bits) + vWord] |= vBit;
+        }
+        for (long bits = succ[2 * v + 1]; bits != 0; bits &= bits - 1) {
+            pred[2 * (64 | Long.numberOfTrailingZeros(bits)) + vWord] |= vBit;
+        }
+        if (!effective) {
+            for (long bits = pred[2 * v + 1]; bits != 0; ) {
+                int high = 63 - Long.numberOfLeadingZeros(bits);
+                bits &= ~(1L << high);
+                top -= 2;
+                unfold(64 | high, log, top);
+            }
+            for (long bits = pred[2 * v]; bits != 0; ) {
+                int high = 63 - Long.numberOfLeadingZeros(bits);
+                bits &= ~(1L << high);
+                top -= 2;
+                unfold(high, log, top);
+            }
+            logSize = top;
+            return;
+        }
+        for (int left = Long.bitCount(pred[2 * v]) + Long.bitCount(pred[2 * v + 1]); left > 0; ) {
+            h = log[--top];
+            int at = indexOf(h);
+            switch (kindOf(h)) {
+                case KIND_VALUE -> value[at] = Double.longBitsToDouble(log[--top]);
+                case KIND_FOLDED -> {
+                    top -= 2;
+                    unfold(at, log, top);
+                    left--;
+                }
+                case KIND_CONSTANTS -> {
+                    top -= 4;
+                    System.arraycopy(log, top, constant, 2 * at, 2);
+                    System.arraycopy(log, top + 2, unit, 2 * at, 2);
+                }
+                default -> throw new IllegalStateException("corrupt undo log");
+            }
+        }
+        logSize = top;
+    }
+
+    /**
      * Undoes the fold of v's successors into predecessor p: the successors p gained (in its
      * current row, not in the old one saved at {@code log[from..]}) lose p as a predecessor, and
      * p's successor row gets its old words back.
@@ -732,7 +843,7 @@ final class BitAdjacency extends Adjacency {
             for (long gained = succ[pBase + k] & ~log[from + k]; gained != 0; gained &= gained - 1) {
                 int s = (k << 6) | Long.numberOfTrailingZeros(gained);
                 pred[s * words + (p >>> 6)] &= ~(1L << p);
-                inDeg[s]--;
+                inDeg[s]--;    // unused with rows of two words
             }
         }
         System.arraycopy(log, from, succ, pBase, words);
