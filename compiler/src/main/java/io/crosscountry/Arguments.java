@@ -86,7 +86,7 @@ final class Arguments {
         }
         if (allDoubles) {
             for (int i = 0; i < args.length; i++) {
-                x[i] = args[i] instanceof Double d ? d : ((Number) expect(args[i], Number.class, i)).doubleValue();
+                x[i] = scalar(args[i], i);
             }
             return;
         }
@@ -94,7 +94,7 @@ final class Arguments {
         for (int i = 0; i < kinds.length; i++) {
             Object a = args[i];
             switch (kinds[i]) {
-                case SCALAR -> x[k++] = a instanceof Double d ? d : ((Number) expect(a, Number.class, i)).doubleValue();
+                case SCALAR -> x[k++] = scalar(a, i);
                 case FLOAT -> x[k++] = ((Number) expect(a, Number.class, i)).floatValue();
                 case VECTOR -> {
                     double[] v = (double[]) expect(a, double[].class, i);
@@ -129,6 +129,11 @@ final class Arguments {
                 }
             }
         }
+    }
+
+    /** Argument {@code index}, a double parameter, as a double (a Double directly, any other Number converted). */
+    private double scalar(Object a, int index) {
+        return a instanceof Double d ? d : ((Number) expect(a, Number.class, index)).doubleValue();
     }
 
     private Object expect(Object a, Class<?> type, int index) {

@@ -20,11 +20,7 @@ public final class Derivatives {
         if (y == 0.0) {
             return 0.0;
         }
-        double size = Math.abs(r);
-        if (x != 0.0 && size >= Double.MIN_NORMAL && size <= Double.MAX_VALUE) {
-            return y * (r / x);
-        }
-        return y * Math.pow(x, y - 1.0);
+        return valueGivesBase(x, r) ? y * (r / x) : y * Math.pow(x, y - 1.0);
     }
 
     /** {@link #powBase} with {@code StrictMath.pow}. */
@@ -32,11 +28,13 @@ public final class Derivatives {
         if (y == 0.0) {
             return 0.0;
         }
+        return valueGivesBase(x, r) ? y * (r / x) : y * StrictMath.pow(x, y - 1.0);
+    }
+
+    /** Whether x^(y−1) = r/x is safe to take from r = x^y: x ≠ 0 and r a normal finite number. */
+    private static boolean valueGivesBase(double x, double r) {
         double size = Math.abs(r);
-        if (x != 0.0 && size >= Double.MIN_NORMAL && size <= Double.MAX_VALUE) {
-            return y * (r / x);
-        }
-        return y * StrictMath.pow(x, y - 1.0);
+        return x != 0.0 && size >= Double.MIN_NORMAL && size <= Double.MAX_VALUE;
     }
 
     /**

@@ -206,12 +206,15 @@ final class BitAdjacency extends Adjacency {
         BitAdjacency o = (BitAdjacency) other;
         System.arraycopy(o.succ, 0, succ, 0, succ.length);
         System.arraycopy(o.pred, 0, pred, 0, pred.length);
-        System.arraycopy(o.outDeg, 0, outDeg, 0, n);
-        System.arraycopy(o.inDeg, 0, inDeg, 0, n);
-        outGone0 = o.outGone0;
-        outGone1 = o.outGone1;
-        inGone0 = o.inGone0;
-        inGone1 = o.inGone1;
+        if (words == 2) {
+            outGone0 = o.outGone0;
+            outGone1 = o.outGone1;
+            inGone0 = o.inGone0;
+            inGone1 = o.inGone1;
+        } else {
+            System.arraycopy(o.outDeg, 0, outDeg, 0, n);
+            System.arraycopy(o.inDeg, 0, inDeg, 0, n);
+        }
         if (effective) {
             System.arraycopy(o.constant, 0, constant, 0, constant.length);
             System.arraycopy(o.unit, 0, unit, 0, unit.length);
@@ -743,16 +746,27 @@ final class BitAdjacency extends Adjacency {
                 inDeg[s]++;
             }
         }
-        // then one row per predecessor, each followed by its constant rows and old values if any
-        for (int left = inDeg[v]; left > 0; ) {
-            h = log[--top];
+        logSize = popPredecessors(inDeg[v], top);
+    }
+
+    /**
+     * Pops the entries of {@code numPreds} predecessors below {@code top}: per predecessor its row
+     * (and, with degree arrays, its out-degree), after its constant rows and old values if any.
+     * Returns the new top.
+     */
+    private int popPredecessors(int numPreds, int top) {
+        final long[] log = this.log;
+        for (int left = numPreds; left > 0; ) {
+            long h = log[--top];
             int at = indexOf(h);
             switch (kindOf(h)) {
                 case KIND_VALUE -> value[at] = Double.longBitsToDouble(log[--top]);
                 case KIND_FOLDED -> {
                     top -= words;
                     unfold(at, log, top);
-                    outDeg[at] = degreeOf(h);
+                    if (words != 2) {
+                        outDeg[at] = degreeOf(h);
+                    }
                     left--;
                 }
                 case KIND_CONSTANTS -> {
@@ -763,7 +777,7 @@ final class BitAdjacency extends Adjacency {
                 default -> throw new IllegalStateException("corrupt undo log");
             }
         }
-        logSize = top;
+        return top;
     }
 
     /**
@@ -811,25 +825,7 @@ final class BitAdjacency extends Adjacency {
             logSize = top;
             return;
         }
-        for (int left = Long.bitCount(pred[2 * v]) + Long.bitCount(pred[2 * v + 1]); left > 0; ) {
-            h = log[--top];
-            int at = indexOf(h);
-            switch (kindOf(h)) {
-                case KIND_VALUE -> value[at] = Double.longBitsToDouble(log[--top]);
-                case KIND_FOLDED -> {
-                    top -= 2;
-                    unfold(at, log, top);
-                    left--;
-                }
-                case KIND_CONSTANTS -> {
-                    top -= 4;
-                    System.arraycopy(log, top, constant, 2 * at, 2);
-                    System.arraycopy(log, top + 2, unit, 2 * at, 2);
-                }
-                default -> throw new IllegalStateException("corrupt undo log");
-            }
-        }
-        logSize = top;
+        logSize = popPredecessors(Long.bitCount(pred[2 * v]) + Long.bitCount(pred[2 * v + 1]), top);
     }
 
     /**
@@ -843,7 +839,9 @@ final class BitAdjacency extends Adjacency {
             for (long gained = succ[pBase + k] & ~log[from + k]; gained != 0; gained &= gained - 1) {
                 int s = (k << 6) | Long.numberOfTrailingZeros(gained);
                 pred[s * words + (p >>> 6)] &= ~(1L << p);
-                inDeg[s]--;    // unused with rows of two words
+                if (words != 2) {
+                    inDeg[s]--;
+                }
             }
         }
         System.arraycopy(log, from, succ, pBase, words);
