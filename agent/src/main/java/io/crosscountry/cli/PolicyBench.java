@@ -82,8 +82,8 @@ final class PolicyBench {
 
     /** Policy-guided search, uniform-prior search and annealing, {@code seconds} each on one thread. */
     SearchRow searchAtEqualTime(String task, Graph g, CostMode mode, double seconds, long seed) {
-        long network = run(new MctsSearch(() -> new NetworkPolicy(new PolicyNetwork(weights), "network", NetworkPolicy.DEFAULT_ROLLOUT_MIX), "mcts", 0), g, mode, seconds, seed);
-        long uniform = run(new MctsSearch(Policies::uniformWithMarkowitzRollout, "mcts-uniform", 0), g, mode, seconds, seed);
+        long network = run(new MctsSearch(() -> new NetworkPolicy(new PolicyNetwork(weights), "network", NetworkPolicy.DEFAULT_ROLLOUT_MIX, NetworkPolicy.DEFAULT_ROLLOUT), "mcts", 0), g, mode, seconds, seed);
+        long uniform = run(new MctsSearch(() -> Policies.uniformWithRollout(NetworkPolicy.DEFAULT_ROLLOUT), "mcts-uniform", 0), g, mode, seconds, seed);
         long anneal = run(Annealing.timed(), g, mode, seconds, seed);
         OptionalLong ag = OptionalLong.empty();
         if (mode == CostMode.PAPER) {

@@ -44,26 +44,74 @@ class GumbelTreeTest {
     void games_are_valid_orders_priced_like_the_cost_model(@ForAll("graphs") RandomGraphs.GraphCase c) {
         Graph g = c.graph();
         for (CostMode mode : CostMode.values()) {
-            EliminationState state = new EliminationState(g, mode);
-            GumbelTree tree = new GumbelTree(state, Policies.uniformWithMarkowitzRollout(), GumbelConfig.selfPlay().withSimulations(12), 3);
-            while (!tree.isComplete()) {
-                GumbelDriver.decideMoves(List.of(tree), Policies.uniformWithMarkowitzRollout(), () -> false);
-                float[] p = tree.improvedPolicy();
-                double sum = 0;
-                for (float x : p) {
-                    assertTrue(x >= 0);
-                    sum += x;
-                }
-                assertEquals(1.0, sum, 1e-4);
-                assertArrayEquals(tree.state().remaining(), tree.rootActions(), "every remaining vertex is an action");
-                tree.commit(tree.decision());
+            for (Policies.RolloutRule rule : Policies.RolloutRule.values()) {
+                playAndCheck(g, mode, rule);
             }
-            int[] order = tree.committedOrder();
-            g.validate(order);
-            assertEquals(g.cost(order, mode), state.cost());
-            assertTrue(tree.bestEpisodeCost() <= state.cost());
-            assertEquals(g.cost(tree.bestEpisode(), mode), tree.bestEpisodeCost(), "best episode priced right");
         }
+    }
+
+    private static void playAndCheck(Graph g, CostMode mode, Policies.RolloutRule rule) {
+        Policy policy = Policies.uniformWithRollout(rule);
+        EliminationState state = new EliminationState(g, mode);
+        GumbelTree tree = new GumbelTree(state, policy, GumbelConfig.selfPlay().withSimulations(12), 3);
+        while (!tree.isComplete()) {
+            GumbelDriver.decideMoves(List.of(tree), policy, () -> false);
+            float[] p = tree.improvedPolicy();
+            double sum = 0;
+            for (float x : p) {
+                assertTrue(x >= 0);
+                sum += x;
+            }
+            assertEquals(1.0, sum, 1e-4);
+            assertArrayEquals(tree.state().remaining(), tree.rootActions(), "every remaining vertex is an action");
+            tree.commit(tree.decision());
+        }
+        int[] order = tree.committedOrder();
+        g.validate(order);
+        assertEquals(g.cost(order, mode), state.cost());
+        assertTrue(tree.bestEpisodeCost() <= state.cost());
+        assertEquals(g.cost(tree.bestEpisode(), mode), tree.bestEpisodeCost(), "best episode priced right");
+    }
+
+    @Property(tries = 60)
+    void rollouts_finish_the_state_at_their_exact_cost_and_restore_it(@ForAll("graphs") RandomGraphs.GraphCase c) {
+        Graph g = c.graph();
+        for (CostMode mode : CostMode.values()) {
+            EliminationState state = new EliminationState(g, mode);
+            int[] all = g.eliminable();
+            int prefix = all.length / 3;
+            for (int i = 0; i < prefix; i++) {
+                state.eliminate(all[all.length - 1 - i]);
+            }
+            long key = state.key();
+            long cost = state.cost();
+            int[] done = state.eliminatedOrder();
+            for (Policies.RolloutRule rule : Policies.RolloutRule.values()) {
+                Policies.Rollout r = rule.finish(state);
+                assertEquals(key, state.key(), "state restored");
+                assertEquals(cost, state.cost());
+                int[] order = java.util.Arrays.copyOf(done, done.length + r.order().length);
+                System.arraycopy(r.order(), 0, order, done.length, r.order().length);
+                g.validate(order);
+                assertEquals(g.cost(order, mode) - cost, r.cost(), rule + " priced like the cost model");
+            }
+        }
+    }
+
+    @Test
+    void the_root_rollout_is_a_candidate_before_any_simulation() {
+        Graph g = RandomGraphs.build(3, List.of(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), List.of(11, 12, 13, 14, 15, 16, 17, 18, 19, 20),
+                List.of(3, 5, 7, 9, 11, 13, 17, 19, 23, 29), List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 0)));
+        Policy policy = Policies.uniformWithRollout(Policies.RolloutRule.CHEAPEST_BEST_OF_TWO);
+        EliminationState state = new EliminationState(g, CostMode.PAPER);
+        Policies.Rollout expected = Policies.RolloutRule.CHEAPEST_BEST_OF_TWO.finish(state);
+        GumbelTree tree = new GumbelTree(state, policy, GumbelConfig.selfPlay(), 1);
+        List<GumbelTree.Pending> pending = new ArrayList<>();
+        tree.step(pending);
+        assertEquals(1, pending.size(), "only the root");
+        tree.deliver(pending.get(0), policy.evaluate(List.of(pending.get(0).input())).get(0));
+        assertArrayEquals(expected.order(), tree.bestEpisode());
+        assertEquals(expected.cost(), tree.bestEpisodeCost());
     }
 
     @Provide
@@ -76,7 +124,7 @@ class GumbelTreeTest {
         Graph g = c.graph();
         long optimum = BruteForce.optimum(g, CostMode.EFFECTIVE);
         SearchContext context = new SearchContext(g, CostMode.EFFECTIVE, System.nanoTime() + 60_000_000_000L, 5);
-        new MctsSearch(Policies::uniformWithMarkowitzRollout, "mcts-uniform", 400).run(context);
+        new MctsSearch(() -> Policies.uniformWithRollout(Policies.RolloutRule.MARKOWITZ_LOWEST), "mcts-uniform", 400).run(context);
         assertEquals(optimum, context.bestCost(), "7 eliminable vertices, 400 simulations per move");
     }
 
@@ -86,7 +134,7 @@ class GumbelTreeTest {
                 List.of(3, 5, 7, 9, 11, 13, 17, 19, 23, 29), List.of(2, 4, 8, 16, 32, 64, 128, 256, 512, 1024),
                 List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 0), List.of(42, 17, 99, 5, 73, 8, 61, 33, 12, 7)));
         List<Integer> batchSizes = new ArrayList<>();
-        Policy uniform = Policies.uniformWithMarkowitzRollout();
+        Policy uniform = Policies.uniformWithRollout(Policies.RolloutRule.MARKOWITZ_LOWEST);
         Policy counting = new Policy() {
             public String name() {
                 return "counting";

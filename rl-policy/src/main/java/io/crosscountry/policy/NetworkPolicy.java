@@ -18,36 +18,43 @@ public final class NetworkPolicy implements Policy {
 
     /**
      * A state as the network sees it, with the legal vertex ids, the cost unit, and (when the value
-     * mixes in rollouts) the cost of finishing the state by min-Markowitz.
+     * mixes in rollouts) the rollout that finishes the state (null without).
      */
-    public record Encoded(GraphInput input, int[] actions, int[] actionNodes, double scale, long rollout) implements PolicyInput {
+    public record Encoded(GraphInput input, int[] actions, int[] actionNodes, double scale, Policies.Rollout rollout) implements PolicyInput {
     }
 
     /** The rollout weight the shipped policy searches with (see the README's evaluation). */
     public static final double DEFAULT_ROLLOUT_MIX = 0.75;
+    /** The rollout the shipped policy searches with. */
+    public static final Policies.RolloutRule DEFAULT_ROLLOUT = Policies.RolloutRule.CHEAPEST_BEST_OF_TWO;
 
     private final PolicyNetwork network;
     private final String name;
     private final double rolloutMix;
+    private final Policies.RolloutRule rolloutRule;
 
     /** The network alone: logits and value from the network. */
     public NetworkPolicy(PolicyNetwork network) {
-        this(network, "network", 0.0);
+        this(network, "network", 0.0, Policies.RolloutRule.MARKOWITZ_LOWEST);
     }
 
     /**
-     * @param rolloutMix weight λ of a min-Markowitz rollout in the predicted remaining cost:
+     * @param rolloutMix weight λ of a rollout in the predicted remaining cost:
      *                   (1 − λ)·network + λ·rollout (as AlphaGo mixed its value network with rollouts);
      *                   0 for the network alone. A rollout is an achievable cost, so it anchors the
      *                   search's values while the network is still learning.
+     * @param rolloutRule how rollouts finish a state (self-play trained with
+     *                    {@link Policies.RolloutRule#MARKOWITZ_LOWEST}); every rollout is also handed
+     *                    to the search as a complete candidate order
      */
-    public NetworkPolicy(PolicyNetwork network, String name, double rolloutMix) {
+    public NetworkPolicy(PolicyNetwork network, String name, double rolloutMix, Policies.RolloutRule rolloutRule) {
         if (rolloutMix < 0 || rolloutMix > 1) {
             throw new IllegalArgumentException("rollout mix must lie in [0, 1]: " + rolloutMix);
         }
         this.network = network;
         this.name = name;
         this.rolloutMix = rolloutMix;
+        this.rolloutRule = rolloutRule;
     }
 
     @Override
@@ -57,14 +64,14 @@ public final class NetworkPolicy implements Policy {
 
     @Override
     public Policy forGreedyPlay() {
-        return rolloutMix == 0 ? this : new NetworkPolicy(network, name, 0.0);
+        return rolloutMix == 0 ? this : new NetworkPolicy(network, name, 0.0, rolloutRule);
     }
 
     @Override
     public Encoded prepare(EliminationState state) {
         Encoded e = encode(state);
         if (rolloutMix > 0) {
-            e = new Encoded(e.input(), e.actions(), e.actionNodes(), e.scale(), Policies.markowitzRollout(state));
+            e = new Encoded(e.input(), e.actions(), e.actionNodes(), e.scale(), rolloutRule.finish(state));
         }
         return e;
     }
@@ -82,7 +89,7 @@ public final class NetworkPolicy implements Policy {
                 nodes[k++] = i;
             }
         }
-        return new Encoded(in, actions, nodes, CostScale.of(state.graph(), state.mode()), -1);
+        return new Encoded(in, actions, nodes, CostScale.of(state.graph(), state.mode()), null);
     }
 
     @Override
@@ -96,10 +103,10 @@ public final class NetworkPolicy implements Policy {
                 logits[a] = o.logits()[e.actionNodes()[a]];
             }
             double remaining = Math.max(0.0, ValueTransform.inverse(o.value())) * e.scale();
-            if (rolloutMix > 0 && e.rollout() >= 0) {
-                remaining = (1 - rolloutMix) * remaining + rolloutMix * e.rollout();
+            if (e.rollout() != null) {
+                remaining = (1 - rolloutMix) * remaining + rolloutMix * e.rollout().cost();
             }
-            out.add(new PolicyEvaluation(e.actions(), logits, remaining));
+            out.add(new PolicyEvaluation(e.actions(), logits, remaining, e.rollout()));
         }
         return out;
     }

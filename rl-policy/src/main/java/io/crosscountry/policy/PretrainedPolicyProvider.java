@@ -23,7 +23,7 @@ public final class PretrainedPolicyProvider implements PolicyProvider {
     @Override
     public Policy create() {
         PolicyWeights w = Holder.WEIGHTS.orElseThrow(() -> new ModelFormatException(PolicyNetwork.DEFAULT_RESOURCE, "no pretrained weights on the class path"));
-        return new NetworkPolicy(new PolicyNetwork(w), "network", NetworkPolicy.DEFAULT_ROLLOUT_MIX);
+        return new NetworkPolicy(new PolicyNetwork(w), "network", NetworkPolicy.DEFAULT_ROLLOUT_MIX, NetworkPolicy.DEFAULT_ROLLOUT);
     }
 
     @Override

@@ -21,10 +21,12 @@ import java.util.SplittableRandom;
  * plays it.
  *
  * <p>Values are costs to go, in multiplications of the state's mode: Q(s, a) = −(cost of eliminating
- * a in s + the mean remaining cost after it), normalised to [0, 1] by the smallest and largest values
- * seen in this tree. Every legal vertex is a legal action at every node, children included (the
- * actions of a node are exactly its state's remaining vertices). Every complete episode a simulation
- * reaches is recorded, so the best order seen is never lost.
+ * a in s + the mean remaining cost after it). For σ they are normalised to [0, 1] as whole-game
+ * values (the cost so far added), by the cheapest and dearest games seen in this tree, so that one
+ * range fits nodes at every depth. Every legal vertex is a legal action at every node, children
+ * included (the actions of a node are exactly its state's remaining vertices). Every complete
+ * episode a simulation reaches, and every rollout an evaluation hands back (the moves down to the
+ * leaf, then the rollout's), is recorded, so the best order seen is never lost.
  *
  * <p>Not thread-safe. Deterministic for a fixed seed and evaluation sequence.
  */
@@ -222,19 +224,21 @@ public final class GumbelTree {
             throw new IllegalArgumentException("the leaf belongs to another tree");
         }
         Node node = new Node(evaluation.actions(), evaluation.logits(), Math.max(0.0, evaluation.remainingCost()));
-        observe(-node.estimate);
         table.put(pending.key, node);
         if (pending.paths.isEmpty() && rootPending && pending.key == state.key()) {
+            recordRollout(null, evaluation.rollout());
             root = node;
             if (numCommitted == 0) {
                 startRoot = node;
             }
             rootPending = false;
+            observeGame(state.cost() - startCost + node.estimate);
             return;
         }
         for (Path path : pending.paths) {
             Node parent = path.nodes[path.length - 1];
             parent.children[path.actions[path.length - 1]] = node;
+            recordRollout(path, evaluation.rollout());
             backup(path.nodes, path.actions, path.costs, path.length, node.estimate);
         }
         maybeTrimTable();
@@ -427,8 +431,8 @@ public final class GumbelTree {
                     pathCost += pathCosts[i];
                 }
                 recordEpisode(pathCost, depth);
-                backup(pathNodes, pathActions, pathCosts, depth, 0.0);
                 unwind(depth);
+                backup(pathNodes, pathActions, pathCosts, depth, 0.0); // at the committed position again
                 return;
             }
             a = selectBelowRoot(node);
@@ -477,6 +481,7 @@ public final class GumbelTree {
         return best;
     }
 
+    /** Backs a simulation's costs up its path; the state must be at the committed position. */
     private void backup(Node[] nodes, int[] actions, long[] costs, int length, double leafCostToGo) {
         double g = leafCostToGo;
         for (int i = length - 1; i >= 0; i--) {
@@ -485,8 +490,8 @@ public final class GumbelTree {
             n.visits++;
             n.returnSum += g;
             n.edgeVisits[actions[i]]++;
-            observe(-g);
         }
+        observeGame(state.cost() - startCost + g);
     }
 
     private void recordEpisode(long pathCost, int depth) {
@@ -497,6 +502,27 @@ public final class GumbelTree {
             for (int i = 0; i < depth; i++) {
                 order[numCommitted + i] = pathNodes[i].actions[pathActions[i]];
             }
+            bestEpisode = order;
+        }
+    }
+
+    /** Records the complete order: committed moves, {@code path}'s moves (none for the root), then the rollout. */
+    private void recordRollout(Path path, Policies.Rollout rollout) {
+        if (rollout == null) {
+            return;
+        }
+        int depth = path == null ? 0 : path.length;
+        long total = state.cost() - startCost + rollout.cost();
+        for (int i = 0; i < depth; i++) {
+            total += path.costs[i];
+        }
+        if (total < bestEpisodeCost) {
+            bestEpisodeCost = total;
+            int[] order = Arrays.copyOf(committed, numCommitted + depth + rollout.order().length);
+            for (int i = 0; i < depth; i++) {
+                order[numCommitted + i] = path.nodes[i].actions[path.actions[i]];
+            }
+            System.arraycopy(rollout.order(), 0, order, numCommitted + depth, rollout.order().length);
             bestEpisode = order;
         }
     }
@@ -538,16 +564,26 @@ public final class GumbelTree {
         return (config.cVisit() + maxVisits) * config.cScale();
     }
 
-    private void observe(double q) {
-        minQ = Math.min(minQ, q);
-        maxQ = Math.max(maxQ, q);
+    /**
+     * Widens the range of whole-game values seen: {@code gameCost} is the cost of a game from the
+     * starting position (committed moves, a simulation's moves, and the estimate or 0 at its leaf).
+     */
+    private void observeGame(double gameCost) {
+        minQ = Math.min(minQ, -gameCost);
+        maxQ = Math.max(maxQ, -gameCost);
     }
 
+    /**
+     * Normalises a Q value of the node the state is at to [0, 1]. Q values are costs to go, whose
+     * scale shrinks with depth; adding the cost so far turns them into whole-game values, so one
+     * range (the cheapest and dearest games seen) fits every node of the tree.
+     */
     private double normalise(double q) {
         if (!(maxQ > minQ)) {
             return 0.5;
         }
-        return Math.max(0.0, Math.min(1.0, (q - minQ) / (maxQ - minQ)));
+        double game = q - (state.cost() - startCost);
+        return Math.max(0.0, Math.min(1.0, (game - minQ) / (maxQ - minQ)));
     }
 
     private static double[] softmaxOfLogits(Node node) {

@@ -7,8 +7,15 @@ package io.crosscountry.elimination.policy;
  * @param logits        one unnormalised log-prior per action
  * @param remainingCost the predicted multiplications still to come from this state (≥ 0, in the
  *                      state's cost mode)
+ * @param rollout       a complete way to finish the state that the policy measured (its order and
+ *                      exact cost), which searches record as a candidate; null when there is none
  */
-public record PolicyEvaluation(int[] actions, float[] logits, double remainingCost) {
+public record PolicyEvaluation(int[] actions, float[] logits, double remainingCost, Policies.Rollout rollout) {
+
+    /** An evaluation without a rollout. */
+    public PolicyEvaluation(int[] actions, float[] logits, double remainingCost) {
+        this(actions, logits, remainingCost, null);
+    }
 
     public PolicyEvaluation {
         if (actions.length != logits.length) {

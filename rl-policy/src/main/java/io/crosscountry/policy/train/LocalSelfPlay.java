@@ -4,6 +4,7 @@ import io.crosscountry.elimination.EliminationState;
 import io.crosscountry.elimination.policy.GumbelConfig;
 import io.crosscountry.elimination.policy.GumbelDriver;
 import io.crosscountry.elimination.policy.GumbelTree;
+import io.crosscountry.elimination.policy.Policies;
 import io.crosscountry.policy.CostScale;
 import io.crosscountry.policy.Features;
 import io.crosscountry.policy.GraphInput;
@@ -64,7 +65,7 @@ public final class LocalSelfPlay implements SelfPlayWorker {
                 for (int i : share) {
                     mine.add(graphs.get(i));
                 }
-                List<GameRecord> records = playTogether(mine, new NetworkPolicy(new PolicyNetwork(weights), "self-play", rolloutMix), seed + share.get(0));
+                List<GameRecord> records = playTogether(mine, new NetworkPolicy(new PolicyNetwork(weights), "self-play", rolloutMix, Policies.RolloutRule.MARKOWITZ_LOWEST), seed + share.get(0));
                 for (int k = 0; k < share.size(); k++) {
                     out[share.get(k)] = records.get(k);
                 }
