@@ -45,15 +45,17 @@ class GumbelTreeTest {
         Graph g = c.graph();
         for (CostMode mode : CostMode.values()) {
             for (Policies.RolloutRule rule : Policies.RolloutRule.values()) {
-                playAndCheck(g, mode, rule);
+                playAndCheck(g, mode, rule, false);
+                playAndCheck(g, mode, rule, true);
             }
         }
     }
 
-    private static void playAndCheck(Graph g, CostMode mode, Policies.RolloutRule rule) {
+    private static void playAndCheck(Graph g, CostMode mode, Policies.RolloutRule rule, boolean followIncumbent) {
         Policy policy = Policies.uniformWithRollout(rule);
         EliminationState state = new EliminationState(g, mode);
-        GumbelTree tree = new GumbelTree(state, policy, GumbelConfig.selfPlay().withSimulations(12), 3);
+        GumbelConfig config = GumbelConfig.selfPlay().withSimulations(12).withFollowIncumbent(followIncumbent);
+        GumbelTree tree = new GumbelTree(state, policy, config, 3);
         while (!tree.isComplete()) {
             GumbelDriver.decideMoves(List.of(tree), policy, () -> false);
             float[] p = tree.improvedPolicy();
@@ -102,9 +104,9 @@ class GumbelTreeTest {
     void the_root_rollout_is_a_candidate_before_any_simulation() {
         Graph g = RandomGraphs.build(3, List.of(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), List.of(11, 12, 13, 14, 15, 16, 17, 18, 19, 20),
                 List.of(3, 5, 7, 9, 11, 13, 17, 19, 23, 29), List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 0)));
-        Policy policy = Policies.uniformWithRollout(Policies.RolloutRule.CHEAPEST_BEST_OF_TWO);
+        Policy policy = Policies.uniformWithRollout(Policies.RolloutRule.BEST_OF_FOUR);
         EliminationState state = new EliminationState(g, CostMode.PAPER);
-        Policies.Rollout expected = Policies.RolloutRule.CHEAPEST_BEST_OF_TWO.finish(state);
+        Policies.Rollout expected = Policies.RolloutRule.BEST_OF_FOUR.finish(state);
         GumbelTree tree = new GumbelTree(state, policy, GumbelConfig.selfPlay(), 1);
         List<GumbelTree.Pending> pending = new ArrayList<>();
         tree.step(pending);

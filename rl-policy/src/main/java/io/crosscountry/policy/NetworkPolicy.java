@@ -26,7 +26,7 @@ public final class NetworkPolicy implements Policy {
     /** The rollout weight the shipped policy searches with (see the README's evaluation). */
     public static final double DEFAULT_ROLLOUT_MIX = 0.75;
     /** The rollout the shipped policy searches with. */
-    public static final Policies.RolloutRule DEFAULT_ROLLOUT = Policies.RolloutRule.CHEAPEST_BEST_OF_TWO;
+    public static final Policies.RolloutRule DEFAULT_ROLLOUT = Policies.RolloutRule.BEST_OF_FOUR;
 
     private final PolicyNetwork network;
     private final String name;

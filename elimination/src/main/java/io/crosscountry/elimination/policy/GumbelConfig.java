@@ -10,8 +10,14 @@ package io.crosscountry.elimination.policy;
  * @param cScale        σ's scale
  * @param maxNodes      transposition-table size at which the table is cleared (memory bound)
  * @param gumbelNoise   whether root actions are sampled with Gumbel noise (self-play); off: deterministic top-k
+ * @param followIncumbent whether every new leaf is also finished in the order of the best game found
+ *                      so far (its remaining vertices in that game's order): that game is recorded,
+ *                      and the leaf's value is the cheaper of it and the policy's prediction, so the
+ *                      tree explores deviations from the best order (off in self-play, whose value
+ *                      targets must not depend on earlier games)
  */
-public record GumbelConfig(int simulations, int considered, double cVisit, double cScale, int maxNodes, boolean gumbelNoise) {
+public record GumbelConfig(int simulations, int considered, double cVisit, double cScale, int maxNodes, boolean gumbelNoise,
+                           boolean followIncumbent) {
 
     public GumbelConfig {
         if (simulations < 1 || considered < 1 || maxNodes < 16) {
@@ -19,20 +25,24 @@ public record GumbelConfig(int simulations, int considered, double cVisit, doubl
         }
     }
 
-    /** 32 simulations per move, 8 considered root actions, c_visit 50, c_scale 0.1, noise on. */
+    /** 32 simulations per move, 8 considered root actions, c_visit 50, c_scale 0.1, noise on, no incumbent following. */
     public static GumbelConfig selfPlay() {
-        return new GumbelConfig(32, 8, 50.0, 0.1, 200_000, true);
+        return new GumbelConfig(32, 8, 50.0, 0.1, 200_000, true, false);
     }
 
     public GumbelConfig withSimulations(int simulations) {
-        return new GumbelConfig(simulations, considered, cVisit, cScale, maxNodes, gumbelNoise);
+        return new GumbelConfig(simulations, considered, cVisit, cScale, maxNodes, gumbelNoise, followIncumbent);
     }
 
     public GumbelConfig withConsidered(int considered) {
-        return new GumbelConfig(simulations, considered, cVisit, cScale, maxNodes, gumbelNoise);
+        return new GumbelConfig(simulations, considered, cVisit, cScale, maxNodes, gumbelNoise, followIncumbent);
+    }
+
+    public GumbelConfig withFollowIncumbent(boolean followIncumbent) {
+        return new GumbelConfig(simulations, considered, cVisit, cScale, maxNodes, gumbelNoise, followIncumbent);
     }
 
     public GumbelConfig withNoise(boolean gumbelNoise) {
-        return new GumbelConfig(simulations, considered, cVisit, cScale, maxNodes, gumbelNoise);
+        return new GumbelConfig(simulations, considered, cVisit, cScale, maxNodes, gumbelNoise, followIncumbent);
     }
 }

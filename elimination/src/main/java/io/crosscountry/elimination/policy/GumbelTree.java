@@ -38,6 +38,7 @@ public final class GumbelTree {
         private final long key;
         private final PolicyInput input;
         private final List<Path> paths = new ArrayList<>();
+        private double incumbentCostToGo = Double.POSITIVE_INFINITY; // finishing like the best game so far
 
         private Pending(GumbelTree tree, long key, PolicyInput input) {
             this.tree = tree;
@@ -223,7 +224,7 @@ public final class GumbelTree {
         if (pending.tree != this) {
             throw new IllegalArgumentException("the leaf belongs to another tree");
         }
-        Node node = new Node(evaluation.actions(), evaluation.logits(), Math.max(0.0, evaluation.remainingCost()));
+        Node node = new Node(evaluation.actions(), evaluation.logits(), Math.max(0.0, Math.min(pending.incumbentCostToGo, evaluation.remainingCost())));
         table.put(pending.key, node);
         if (pending.paths.isEmpty() && rootPending && pending.key == state.key()) {
             recordRollout(null, evaluation.rollout());
@@ -414,6 +415,9 @@ public final class GumbelTree {
                         Pending p = round.get(key);
                         if (p == null) {
                             p = new Pending(this, key, policy.prepare(state));
+                            if (config.followIncumbent()) {
+                                p.incumbentCostToGo = followIncumbent(depth);
+                            }
                             round.put(key, p);
                             out.add(p);
                         }
@@ -504,6 +508,41 @@ public final class GumbelTree {
             }
             bestEpisode = order;
         }
+    }
+
+    /**
+     * Finishes the state (at the leaf {@code depth} moves below the committed position) with the
+     * remaining vertices in the order the best episode so far eliminates them, records that game,
+     * restores the state and returns its cost to go (+∞ without a best episode).
+     */
+    private double followIncumbent(int depth) {
+        if (bestEpisode == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        long before = state.cost();
+        int done = 0;
+        for (int id : bestEpisode) {
+            if (!state.isEliminated(id)) {
+                state.eliminate(id);
+                done++;
+            }
+        }
+        long total = state.cost() - startCost;
+        if (total < bestEpisodeCost) {
+            int[] order = Arrays.copyOf(committed, numCommitted + depth + done);
+            for (int i = 0; i < depth; i++) {
+                order[numCommitted + i] = pathNodes[i].actions[pathActions[i]];
+            }
+            int[] tail = state.eliminatedOrder();
+            System.arraycopy(tail, tail.length - done, order, numCommitted + depth, done);
+            bestEpisodeCost = total;
+            bestEpisode = order;
+        }
+        long toGo = state.cost() - before;
+        for (int i = 0; i < done; i++) {
+            state.undo();
+        }
+        return toGo;
     }
 
     /** Records the complete order: committed moves, {@code path}'s moves (none for the root), then the rollout. */
