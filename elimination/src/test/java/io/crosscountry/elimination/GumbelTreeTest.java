@@ -45,16 +45,16 @@ class GumbelTreeTest {
         Graph g = c.graph();
         for (CostMode mode : CostMode.values()) {
             for (Policies.RolloutRule rule : Policies.RolloutRule.values()) {
-                playAndCheck(g, mode, rule, false);
-                playAndCheck(g, mode, rule, true);
+                playAndCheck(g, mode, rule, 0);
+                playAndCheck(g, mode, rule, 3);
             }
         }
     }
 
-    private static void playAndCheck(Graph g, CostMode mode, Policies.RolloutRule rule, boolean followIncumbent) {
+    private static void playAndCheck(Graph g, CostMode mode, Policies.RolloutRule rule, int incumbentFinishes) {
         Policy policy = Policies.uniformWithRollout(rule);
         EliminationState state = new EliminationState(g, mode);
-        GumbelConfig config = GumbelConfig.selfPlay().withSimulations(12).withFollowIncumbent(followIncumbent);
+        GumbelConfig config = GumbelConfig.selfPlay().withSimulations(12).withIncumbentFinishes(incumbentFinishes);
         GumbelTree tree = new GumbelTree(state, policy, config, 3);
         while (!tree.isComplete()) {
             GumbelDriver.decideMoves(List.of(tree), policy, () -> false);

@@ -415,8 +415,8 @@ public final class GumbelTree {
                         Pending p = round.get(key);
                         if (p == null) {
                             p = new Pending(this, key, policy.prepare(state));
-                            if (config.followIncumbent()) {
-                                p.incumbentCostToGo = followIncumbent(depth);
+                            if (config.incumbentFinishes() > 0) {
+                                p.incumbentCostToGo = incumbentFinishes(depth);
                             }
                             round.put(key, p);
                             out.add(p);
@@ -511,35 +511,56 @@ public final class GumbelTree {
     }
 
     /**
-     * Finishes the state (at the leaf {@code depth} moves below the committed position) with the
-     * remaining vertices in the order the best episode so far eliminates them, records that game,
-     * restores the state and returns its cost to go (+∞ without a best episode).
+     * The incumbent finishes of the leaf {@code depth} moves below the committed position (see
+     * {@link GumbelConfig#incumbentFinishes()}): records them, restores the state and returns the
+     * cheapest cost to go (+∞ before any complete game).
      */
-    private double followIncumbent(int depth) {
+    private double incumbentFinishes(int depth) {
         if (bestEpisode == null) {
             return Double.POSITIVE_INFINITY;
         }
-        long before = state.cost();
-        int done = 0;
+        int[] tail = new int[state.numRemaining()];
+        int k = 0;
         for (int id : bestEpisode) {
             if (!state.isEliminated(id)) {
-                state.eliminate(id);
-                done++;
+                tail[k++] = id;
             }
+        }
+        double best = finishWith(tail, depth);
+        for (int t = 1; t < config.incumbentFinishes() && tail.length > 1; t++) {
+            int[] moved = tail.clone();
+            int from = random.nextInt(moved.length);
+            int to = random.nextInt(moved.length);
+            int v = moved[from];
+            if (from < to) {
+                System.arraycopy(moved, from + 1, moved, from, to - from);
+            } else {
+                System.arraycopy(moved, to, moved, to + 1, from - to);
+            }
+            moved[to] = v;
+            best = Math.min(best, finishWith(moved, depth));
+        }
+        return best;
+    }
+
+    /** Finishes the state with {@code tail}, records the game, restores the state, returns the cost to go. */
+    private long finishWith(int[] tail, int depth) {
+        long before = state.cost();
+        for (int id : tail) {
+            state.eliminate(id);
         }
         long total = state.cost() - startCost;
         if (total < bestEpisodeCost) {
-            int[] order = Arrays.copyOf(committed, numCommitted + depth + done);
+            int[] order = Arrays.copyOf(committed, numCommitted + depth + tail.length);
             for (int i = 0; i < depth; i++) {
                 order[numCommitted + i] = pathNodes[i].actions[pathActions[i]];
             }
-            int[] tail = state.eliminatedOrder();
-            System.arraycopy(tail, tail.length - done, order, numCommitted + depth, done);
+            System.arraycopy(tail, 0, order, numCommitted + depth, tail.length);
             bestEpisodeCost = total;
             bestEpisode = order;
         }
         long toGo = state.cost() - before;
-        for (int i = 0; i < done; i++) {
+        for (int i = 0; i < tail.length; i++) {
             state.undo();
         }
         return toGo;
