@@ -86,8 +86,8 @@ public final class MctsSearch implements Search {
 
     /**
      * 16 considered root actions; every new leaf also finished three times after the best game so
-     * far (10 s EFFECTIVE, seeds 1–3: RoeFlux_1d 192–198 with none, 184–196 with three in six runs; RobotArm_6DOF
-     * 156 → 153–156).
+     * far (10 s, EFFECTIVE, six runs over seeds 1–3: RoeFlux_1d 192–198 with none, 184–196 with
+     * three; RobotArm_6DOF 156 → 153–156).
      */
     private static GumbelConfig searchConfig(boolean noise) {
         return GumbelConfig.selfPlay().withNoise(noise).withConsidered(16).withIncumbentFinishes(3);
