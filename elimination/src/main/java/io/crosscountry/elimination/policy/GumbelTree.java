@@ -32,6 +32,8 @@ import java.util.SplittableRandom;
  */
 public final class GumbelTree {
 
+    private static final int[] NO_MOVES = new int[0];
+
     /** A leaf waiting for an evaluation; several simulations of one round may wait on the same leaf. */
     public static final class Pending {
         private final GumbelTree tree;
@@ -289,7 +291,7 @@ public final class GumbelTree {
         moveStarted = false;
         decided = false;
         if (isComplete()) {
-            recordEpisode(0, 0);
+            recordEpisode(0);
         }
     }
 
@@ -430,11 +432,7 @@ public final class GumbelTree {
             }
             node = child;
             if (node.terminal()) {
-                long pathCost = 0;
-                for (int i = 0; i < depth; i++) {
-                    pathCost += pathCosts[i];
-                }
-                recordEpisode(pathCost, depth);
+                recordEpisode(depth);
                 unwind(depth);
                 backup(pathNodes, pathActions, pathCosts, depth, 0.0); // at the committed position again
                 return;
@@ -498,14 +496,23 @@ public final class GumbelTree {
         observeGame(state.cost() - startCost + g);
     }
 
-    private void recordEpisode(long pathCost, int depth) {
-        long total = state.cost() - startCost;
+    /** Records the game the state is at (complete): the committed moves, then the descent's {@code depth} moves. */
+    private void recordEpisode(int depth) {
+        recordGame(state.cost() - startCost, pathNodes, pathActions, depth, NO_MOVES);
+    }
+
+    /**
+     * Keeps the game of cost {@code total} if it is the cheapest yet: the committed moves, the
+     * actions taken at {@code nodes[0..depth)}, then the vertex ids of {@code tail}.
+     */
+    private void recordGame(long total, Node[] nodes, int[] actions, int depth, int[] tail) {
         if (total < bestEpisodeCost) {
-            bestEpisodeCost = total;
-            int[] order = Arrays.copyOf(committed, numCommitted + depth);
+            int[] order = Arrays.copyOf(committed, numCommitted + depth + tail.length);
             for (int i = 0; i < depth; i++) {
-                order[numCommitted + i] = pathNodes[i].actions[pathActions[i]];
+                order[numCommitted + i] = nodes[i].actions[actions[i]];
             }
+            System.arraycopy(tail, 0, order, numCommitted + depth, tail.length);
+            bestEpisodeCost = total;
             bestEpisode = order;
         }
     }
@@ -549,16 +556,7 @@ public final class GumbelTree {
         for (int id : tail) {
             state.eliminate(id);
         }
-        long total = state.cost() - startCost;
-        if (total < bestEpisodeCost) {
-            int[] order = Arrays.copyOf(committed, numCommitted + depth + tail.length);
-            for (int i = 0; i < depth; i++) {
-                order[numCommitted + i] = pathNodes[i].actions[pathActions[i]];
-            }
-            System.arraycopy(tail, 0, order, numCommitted + depth, tail.length);
-            bestEpisodeCost = total;
-            bestEpisode = order;
-        }
+        recordGame(state.cost() - startCost, pathNodes, pathActions, depth, tail);
         long toGo = state.cost() - before;
         for (int i = 0; i < tail.length; i++) {
             state.undo();
@@ -571,20 +569,15 @@ public final class GumbelTree {
         if (rollout == null) {
             return;
         }
-        int depth = path == null ? 0 : path.length;
         long total = state.cost() - startCost + rollout.cost();
-        for (int i = 0; i < depth; i++) {
+        if (path == null) {
+            recordGame(total, new Node[0], NO_MOVES, 0, rollout.order());
+            return;
+        }
+        for (int i = 0; i < path.length; i++) {
             total += path.costs[i];
         }
-        if (total < bestEpisodeCost) {
-            bestEpisodeCost = total;
-            int[] order = Arrays.copyOf(committed, numCommitted + depth + rollout.order().length);
-            for (int i = 0; i < depth; i++) {
-                order[numCommitted + i] = path.nodes[i].actions[path.actions[i]];
-            }
-            System.arraycopy(rollout.order(), 0, order, numCommitted + depth, rollout.order().length);
-            bestEpisode = order;
-        }
+        recordGame(total, path.nodes, path.actions, path.length, rollout.order());
     }
 
     // ------------------------------------------------------------------ values
