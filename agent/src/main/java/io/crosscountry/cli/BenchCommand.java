@@ -199,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (searchSeconds > 0) {
             ArrayNode search = root.putArray("search");
-            text.append(String.format("search at equal time (%.0f s each, one thread): mcts(network) / mcts(uniform prior, Markowitz rollout) / anneal [published AlphaGrad]%n", searchSeconds));
+            text.append(String.format("search at equal time (%.0f s each, one thread): mcts(network) / mcts(uniform prior, same rollouts) / anneal [published AlphaGrad]%n", searchSeconds));
             for (Sample s : real) {
                 if (s.kind() != Sample.Kind.SCALAR) {
                     continue;

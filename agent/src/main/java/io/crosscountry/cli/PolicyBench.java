@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  *       the best single Markowitz-family heuristic and the per-graph best heuristic.</li>
  *   <li>The same on the samples (per task).</li>
  *   <li>Search at equal time, one thread each: policy-guided tree search vs the same search with
- *       a uniform prior and a min-Markowitz rollout value (no network) vs simulated annealing, on
+ *       a uniform prior and the same rollout value (no network) vs simulated annealing, on
  *       the scalar paper tasks in both modes (with the published AlphaGrad counts in PAPER mode) and
  *       on part of the test set.</li>
  * </ol>
