@@ -558,9 +558,7 @@ public final class GumbelTree {
         }
         recordGame(state.cost() - startCost, pathNodes, pathActions, depth, tail);
         long toGo = state.cost() - before;
-        for (int i = 0; i < tail.length; i++) {
-            state.undo();
-        }
+        unwind(tail.length);
         return toGo;
     }
 
