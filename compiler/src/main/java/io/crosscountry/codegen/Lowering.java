@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Graph + guards + order → {@link Program}: the primal values in vertex order, each guard right
  * after its last operand, each edge's local partial once (from {@link Partials}; constant partials
- * from the graph stay compile-time constants), then the eliminations ({@link Eliminator}).
+ * from the graph stay compile-time constants; divisors shared through {@link Reciprocals}), then
+ * the eliminations ({@link Eliminator}).
  * Values nothing needs are dropped later by the backend.
  */
 final class Lowering {
@@ -66,9 +67,11 @@ final class Lowering {
                 inEdges[v][k] = Eliminator.Edge.value(nextId++, false);
             }
         }
-        Eliminator elim = new Eliminator(g, inEdges, nextId);
+        Reciprocals.Shared shared = Reciprocals.share(forward, n + 1, nextId);
+        Eliminator elim = new Eliminator(g, inEdges, shared.nextId());
         List<Insn> elimination = elim.run(order);
-        return new Program(g.numInputs(), g.numOutputs(), elim.nextId(), forward, elimination, elim.multiplies());
+        return new Program(g.numInputs(), g.numOutputs(), elim.nextId(), shared.forward(), elimination,
+                elim.multiplies());
     }
 
     /** The vertex after which a guard operand is known (0 for inputs and literals). */

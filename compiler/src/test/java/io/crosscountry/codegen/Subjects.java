@@ -47,6 +47,11 @@ public final class Subjects {
                 + Math.pow(x, 1.0) + Math.pow(x, -1.5) + Math.pow(3.0, x) + Math.pow(0.0, x) + Math.max(x, 0.25);
     }
 
+    /** Three divisions, two of them by y, and a square root of y. */
+    public static double[] sharedDivisor(double x, double y, double z) {
+        return new double[] {x / y, z / y, Math.sqrt(y), x / z};
+    }
+
     public static double[] floats(float a, float b, double c) {
         float p = a * b - a / b;
         float q = -p + Math.abs(a) * Math.max(a, b) - Math.min(a, b);
