@@ -22,9 +22,11 @@ final class Arguments {
     private final String method;
     private final char[] kinds;
     private final int[][] shapes;        // array lengths: {n} or the row lengths of a double[][]
-    private final Object[] concrete;     // copies of the concrete example arguments
+    private final Object[] concrete;     // copies of the concrete example arguments, integral numbers as Long
+    private final Object[] example;      // copies of the concrete example arguments as given
     private final int numInputs;
     private final boolean allDoubles;    // every parameter is a double: x[i] is argument i
+    private final boolean hasFloats;     // some inputs are floats
 
     Arguments(String method, Object[] example) {
         this.method = method;
@@ -32,6 +34,7 @@ final class Arguments {
         kinds = new char[params.length];
         shapes = new int[params.length][];
         concrete = new Object[params.length];
+        this.example = new Object[params.length];
         int n = 0;
         for (int i = 0; i < params.length; i++) {
             Object a = example[i];
@@ -56,6 +59,7 @@ final class Arguments {
                 }
                 default -> {
                     kinds[i] = CONCRETE;
+                    this.example[i] = deepCopy(a);
                     concrete[i] = normalize(deepCopy(a));
                 }
             }
@@ -67,6 +71,11 @@ final class Arguments {
             scalars &= kind == SCALAR;
         }
         allDoubles = scalars;
+        boolean floats = false;
+        for (char kind : kinds) {
+            floats |= kind == FLOAT || kind == FLOAT_VECTOR;
+        }
+        hasFloats = floats;
     }
 
     int numInputs() {
@@ -129,6 +138,62 @@ final class Arguments {
                 }
             }
         }
+    }
+
+    /**
+     * Flattened inputs given by a caller, as the generated code reads them: {@code inputs} itself,
+     * or, when some parameters are floats, a copy in {@code buffer} with those inputs rounded to
+     * float (as {@link #flatten} does).
+     */
+    double[] flatInputs(double[] inputs, double[] buffer) {
+        if (!hasFloats) {
+            return inputs;
+        }
+        int k = 0;
+        for (int i = 0; i < kinds.length; i++) {
+            int n = kinds[i] == SCALAR || kinds[i] == FLOAT ? 1 : kinds[i] == CONCRETE ? 0 : sum(shapes[i]);
+            boolean round = kinds[i] == FLOAT || kinds[i] == FLOAT_VECTOR;
+            for (int e = 0; e < n; e++, k++) {
+                buffer[k] = round ? (float) inputs[k] : inputs[k];
+            }
+        }
+        return buffer;
+    }
+
+    /**
+     * The call arguments whose flattened inputs are {@code x}: the example's array shapes filled
+     * from {@code x} (new arrays), and its concrete arguments (the inverse of {@link #flatten}).
+     */
+    Object[] unflatten(double[] x) {
+        Object[] args = new Object[kinds.length];
+        int k = 0;
+        for (int i = 0; i < kinds.length; i++) {
+            switch (kinds[i]) {
+                case SCALAR -> args[i] = x[k++];
+                case FLOAT -> args[i] = (float) x[k++];
+                case VECTOR -> {
+                    args[i] = java.util.Arrays.copyOfRange(x, k, k + shapes[i][0]);
+                    k += shapes[i][0];
+                }
+                case FLOAT_VECTOR -> {
+                    float[] v = new float[shapes[i][0]];
+                    for (int e = 0; e < v.length; e++) {
+                        v[e] = (float) x[k++];
+                    }
+                    args[i] = v;
+                }
+                case MATRIX -> {
+                    double[][] m = new double[shapes[i].length][];
+                    for (int r = 0; r < m.length; r++) {
+                        m[r] = java.util.Arrays.copyOfRange(x, k, k + shapes[i][r]);
+                        k += shapes[i][r];
+                    }
+                    args[i] = m;
+                }
+                default -> args[i] = deepCopy(example[i]);
+            }
+        }
+        return args;
     }
 
     /** Argument {@code index}, a double parameter, as a double (a Double directly, any other Number converted). */

@@ -29,8 +29,8 @@ import java.util.Optional;
  * throws {@link PathChangedException} naming the comparison's method and line. A path that returns
  * a different number of outputs also throws {@link PathChangedException}.
  *
- * <p><b>Allocation.</b> {@link #applyInto} allocates nothing once warm: arguments are flattened into a
- * per-thread buffer, the generated code works in a per-thread work array (both thread-locals of this
+ * <p><b>Allocation.</b> {@link #applyInto} and {@link #applyFlatInto} allocate nothing once warm:
+ * arguments are flattened into a per-thread buffer (flat inputs are read in place), the generated code works in a per-thread work array (both thread-locals of this
  * Jacobian), and the result goes into the caller's array. Only a path change (retracing) allocates.
  * Instances are thread-safe.
  */
@@ -104,6 +104,45 @@ public final class CompiledJacobian {
             return;
         }
         otherPath(J, args, buffers, hot);
+    }
+
+    /**
+     * Writes the Jacobian at the flattened {@code inputs} into {@code J}: the fastest entry, for
+     * callers that hold their point as one {@code double[]} (a solver's iterate). {@code inputs}
+     * are the method's differentiable arguments flattened like the analysis (see the class
+     * comment), {@link #numInputs()} long, read in place (inputs of {@code float} parameters rounded
+     * to float, as {@link #applyInto} does); the method's other arguments and its array
+     * shapes are the example arguments'. Otherwise like {@link #applyInto}: every entry of
+     * {@code J} is written, nothing is allocated once warm, and a call on another path retraces
+     * (at the example's shapes and concrete arguments, with these inputs) or throws
+     * {@link PathChangedException}.
+     *
+     * @throws IllegalArgumentException when {@code J} or {@code inputs} has the wrong shape
+     * @throws PathChangedException     when {@code inputs} take another path and retracing is disabled
+     */
+    public void applyFlatInto(double[][] J, double[] inputs) {
+        checkShape(J);
+        if (inputs == null || inputs.length != numInputs()) {
+            throw new IllegalArgumentException("the inputs must be " + numInputs() + " values, got "
+                    + (inputs == null ? "null" : inputs.length));
+        }
+        double[][] buffers = buffers();
+        double[] x = shared.arguments.flatInputs(inputs, buffers[0]);
+        CompiledPath hot = shared.hot;
+        if (hot.evaluate(x, work(buffers, hot), J)) {
+            return;
+        }
+        if (x != buffers[0]) {
+            System.arraycopy(x, 0, buffers[0], 0, x.length);
+        }
+        otherPath(J, shared.arguments.unflatten(buffers[0]), buffers, hot);
+    }
+
+    /** The Jacobian at the flattened {@code inputs} ({@link #applyFlatInto}), in a new array. */
+    public double[][] applyFlat(double[] inputs) {
+        double[][] j = new double[numOutputs()][numInputs()];
+        applyFlatInto(j, inputs);
+        return j;
     }
 
     /**

@@ -111,6 +111,38 @@ class CompiledJacobianTest {
     }
 
     @Test
+    void flatInputsGiveTheSameJacobianAsArguments() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        CompiledJacobian mat = CrossCountry.jacobian(Subjects.class, "matrix", Order.MARKOWITZ, new double[2][3], new double[3]);
+        CompiledJacobian loop = CrossCountry.jacobian(Subjects.class, "loop", Order.REV, new double[] {0.1, 0.2, 0.3}, 5);
+        CompiledJacobian floats = CrossCountry.jacobian(Subjects.class, "floats", Order.FWD, 1.5f, 0.5f, 2.0);
+        for (int trial = 0; trial < 20; trial++) {
+            double[][] m = {{random.nextDouble(-1, 1), random.nextDouble(-1, 1), random.nextDouble(-1, 1)},
+                {random.nextDouble(-1, 1), random.nextDouble(-1, 1), random.nextDouble(-1, 1)}};
+            double[] v = {random.nextDouble(-2, 2), random.nextDouble(-2, 2), random.nextDouble(-2, 2)};
+            assertSameMatrix(mat.apply(m, v), mat.applyFlat(Check.flatten(new Object[] {m, v})));
+            double[] x = {random.nextDouble(-1, 1), random.nextDouble(-1, 1), random.nextDouble(-1, 1)};
+            assertSameMatrix(loop.apply(x, 5), loop.applyFlat(x));
+            float a = (float) random.nextDouble(0.5, 2);
+            float b = (float) random.nextDouble(0.5, 2);
+            double c = random.nextDouble(-1, 1);
+            assertSameMatrix(floats.apply(a, b, c), floats.applyFlat(new double[] {a, b, c}));
+            double unrounded = a + 1e-9;                   // a float parameter's input is rounded like applyInto's
+            assertSameMatrix(floats.apply((float) unrounded, b, c), floats.applyFlat(new double[] {unrounded, b, c}));
+        }
+        assertThrows(IllegalArgumentException.class, () -> loop.applyFlat(new double[2]));
+        assertThrows(IllegalArgumentException.class, () -> loop.applyFlat(null));
+        assertThrows(IllegalArgumentException.class, () -> loop.applyFlatInto(new double[5][2], new double[3]));
+    }
+
+    private static void assertSameMatrix(double[][] expected, double[][] actual) {
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], actual[i]);
+        }
+    }
+
+    @Test
     void wrongShapesAreRefused() {
         CompiledJacobian loop = CrossCountry.jacobian(Subjects.class, "loop", Order.REV, new double[] {0.1, 0.2, 0.3}, 5);
         assertEquals(5, loop.apply(new double[] {0.3, 0.2, 0.1}, 5).length);
@@ -152,6 +184,16 @@ class CompiledJacobianTest {
         }
         long allocated = mx.getCurrentThreadAllocatedBytes() - before;
         assertTrue(allocated < 1024, "10,000 calls allocated " + allocated + " bytes");
+        double[] x = {0.6, 0.4};
+        for (int i = 0; i < 20_000; i++) {
+            j.applyFlatInto(jac, x);
+        }
+        before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++) {
+            j.applyFlatInto(jac, x);
+        }
+        allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 1024, "10,000 flat calls allocated " + allocated + " bytes");
     }
 
     @Test

@@ -33,6 +33,19 @@ class GuardTest {
     }
 
     @Test
+    void flatInputsOnAnotherBranchRetraceOrThrow() {
+        CompiledJacobian j = CrossCountry.jacobian(Subjects.class, "guarded", Order.REV, 2.0, 1.0);
+        assertArrayEquals(new double[] {1.0 + Math.cos(0.5), -1.0}, j.applyFlat(new double[] {0.5, 1.5})[0]);
+        assertEquals(2, j.compiledPaths());
+        assertArrayEquals(new double[] {0.5, 3.0}, j.applyFlat(new double[] {3.0, 0.5})[0]);
+        CompiledJacobian strict = CrossCountry.jacobian(Subjects.class, "guarded", Order.REV, 2.0, 1.0).withRetracing(false);
+        double[][] jac = {{7.0, 7.0}};
+        PathChangedException e = assertThrows(PathChangedException.class, () -> strict.applyFlatInto(jac, new double[] {0.5, 1.5}));
+        assertEquals(Check.line(Subjects.class, "@guard"), e.line());
+        assertArrayEquals(new double[] {7.0, 7.0}, jac[0], "J untouched when the path changed");
+    }
+
+    @Test
     void withoutRetracingAPathChangeNamesMethodAndLine() {
         CompiledJacobian j = CrossCountry.jacobian(Subjects.class, "guarded", Order.FWD, 2.0, 1.0).withRetracing(false);
         assertFalse(j.retracing());
