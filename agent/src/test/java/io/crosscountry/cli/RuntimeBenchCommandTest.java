@@ -92,7 +92,7 @@ class RuntimeBenchCommandTest {
     void the_table_names_every_method_and_the_summary() {
         Run r = run(args());
         assertEquals(0, r.code(), r.err());
-        for (String header : List.of("primal", "fwd", "rev", "mkwitz", "best", "gradient", "deriv-str", "cent-diff", "tape",
+        for (String header : List.of("primal", "fwd", "rev", "mkwitz", "best", "best(args)", "gradient", "deriv-str", "cent-diff", "tape",
                 "B/op ours", "fwd|rev", "Medians over 1 tasks", "load average")) {
             assertTrue(r.out().contains(header), header + " in\n" + r.out());
         }

@@ -21,8 +21,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * JMH: the full Jacobian of each paper task at its example arguments by every runtime method of
- * {@link RuntimeSuite} — the primal called directly, our generated {@code applyInto} for fwd, rev,
- * min-Markowitz and the best searched order, Hipparchus {@code Gradient} and
+ * {@link RuntimeSuite} — the primal called directly, our generated {@code applyFlatInto} for fwd,
+ * rev, min-Markowitz and the best searched order, the best order through {@code applyInto} with boxed
+ * arguments, Hipparchus {@code Gradient} and
  * {@code DerivativeStructure}, central differences, the tape — one thread, preallocated results.
  * The in-process counterpart, all methods in one JVM with ratios and a chart, is
  * {@code crosscountry bench --runtime}; see the package documentation for how to run both and how to
@@ -52,7 +53,7 @@ public class RuntimeBenchmarks {
     /** Benchmark method name → {@link RuntimeSuite} method name. */
     private static final Map<String, String> METHODS = Map.of("primal", RuntimeSuite.PRIMAL, "fwd", RuntimeSuite.FWD,
             "rev", RuntimeSuite.REV, "markowitz", RuntimeSuite.MARKOWITZ, "best", RuntimeSuite.BEST,
-            "gradient", RuntimeSuite.GRADIENT, "derivativeStructure", RuntimeSuite.DERIVATIVE_STRUCTURE,
+            "bestArgs", RuntimeSuite.BEST_ARGS, "gradient", RuntimeSuite.GRADIENT, "derivativeStructure", RuntimeSuite.DERIVATIVE_STRUCTURE,
             "centralDifferences", RuntimeSuite.CENTRAL_DIFFERENCES, "tape", RuntimeSuite.TAPE);
 
     private Runnable call;
@@ -108,6 +109,13 @@ public class RuntimeBenchmarks {
     /** Our generated Jacobian, the order {@code CrossCountry.optimize} found in {@code searchSeconds}. */
     @Benchmark
     public Object best() {
+        call.run();
+        return result;
+    }
+
+    /** The same order through {@code applyInto(J, Object...)} with the example's boxed arguments. */
+    @Benchmark
+    public Object bestArgs() {
         call.run();
         return result;
     }

@@ -93,10 +93,14 @@ public record RuntimeResult(String task, String kind, int numInputs, int numOutp
         return faster / ns(BEST);
     }
 
-    /** The most bytes per call of our {@code applyInto} over the four orders ({@code NaN} when none was timed). */
+    /**
+     * The most bytes per call of our generated Jacobians ({@code applyFlatInto} over the four orders,
+     * and {@code applyInto}; {@code NaN} when none was timed).
+     */
     public double applyIntoBytesPerOp() {
         double most = Double.NaN;
-        for (String order : RuntimeSuite.ORDERS) {
+        for (String order : java.util.stream.Stream.concat(RuntimeSuite.ORDERS.stream(),
+                java.util.stream.Stream.of(RuntimeSuite.BEST_ARGS)).toList()) {
             double b = bytes(order);
             if (!Double.isNaN(b)) {
                 most = Double.isNaN(most) ? b : Math.max(most, b);

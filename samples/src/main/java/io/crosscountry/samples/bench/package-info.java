@@ -4,8 +4,10 @@
  * <h2>Runtime benchmark</h2>
  * For each paper task, at its example arguments, one thread: the primal called directly
  * ({@link io.crosscountry.samples.bench.DirectPrimals}); our generated Jacobian
- * ({@code CompiledJacobian.applyInto}) for forward, reverse, min-Markowitz and the best order that
- * {@code CrossCountry.optimize} finds in a few seconds (EFFECTIVE mode); Hipparchus {@code Gradient}
+ * ({@code CompiledJacobian.applyFlatInto}, at the flattened inputs the baselines get too) for forward,
+ * reverse, min-Markowitz and the best order that {@code CrossCountry.optimize} finds in a few seconds
+ * (EFFECTIVE mode), and that order through {@code applyInto(J, Object...)} with boxed arguments;
+ * Hipparchus {@code Gradient}
  * and {@code DerivativeStructure} (graph-driven), central differences and the tape reverse mode.
  * {@link io.crosscountry.samples.bench.RuntimeSuite} builds these and checks each against the dual
  * numbers before anything is timed.
@@ -25,7 +27,8 @@
  * </pre>
  * <ul>
  *   <li><b>Allocation:</b> add {@code -prof gc}; {@code gc.alloc.rate.norm} is bytes per call. Our
- *       {@code applyInto} should show ≈ 0 B/op (arguments are flattened into a thread-local buffer,
+ *       {@code applyFlatInto} and {@code applyInto} should show ≈ 0 B/op (flat inputs are read in place,
+ *       boxed arguments flattened into a thread-local buffer,
  *       results go into the caller's array); central differences allocate (boxed arguments of the
  *       MethodHandle call, the method's result arrays).</li>
  *   <li><b>JIT:</b> {@code -prof comp} reports compilation time per iteration; it should fall to ~0
