@@ -199,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (searchSeconds > 0) {
             ArrayNode search = root.putArray("search");
-            text.append(String.format("search at equal time (%.0f s each, one thread): mcts(network) / mcts(uniform prior, same rollouts) / anneal [published AlphaGrad]%n", searchSeconds));
+            text.append(String.format("search at equal time (%.0f s each, one thread): mcts(network) / mcts(network, no polish) / mcts(uniform prior, same rollouts) / anneal [published AlphaGrad]%n", searchSeconds));
             for (Sample s : real) {
                 if (s.kind() != Sample.Kind.SCALAR) {
                     continue;
@@ -209,15 +209,15 @@ final class BenchCommand implements Callable<Integer> {
                     bench.note("search on " + s.name() + " (" + m.name().toLowerCase(Locale.ROOT) + ") ...");
                     PolicyBench.SearchRow r = bench.searchAtEqualTime(s.name(), g, m, searchSeconds, seed);
                     search.add(PolicyBench.searchJson(r));
-                    text.append(String.format(Locale.ROOT, "    %-22s %-9s %6d / %6d / %6d%s%n", r.task(), r.mode(), r.network(),
-                            r.uniform(), r.anneal(), r.alphagrad().isPresent() ? "  [" + r.alphagrad().getAsLong() + "]" : ""));
+                    text.append(String.format(Locale.ROOT, "    %-22s %-9s %6d / %6d / %6d / %6d%s%n", r.task(), r.mode(), r.network(),
+                            r.networkNoPolish(), r.uniform(), r.anneal(), r.alphagrad().isPresent() ? "  [" + r.alphagrad().getAsLong() + "]" : ""));
                 }
             }
         }
         if (searchSeconds > 0 && searchTestGraphs > 0) {
             double each = searchSeconds / 5;
             ArrayNode rows = root.putArray("search_test");
-            double[] sums = new double[3];
+            double[] sums = new double[4];
             int n = 0;
             for (CostMode m : List.of(CostMode.EFFECTIVE, CostMode.PAPER)) {
                 for (TrainingGraph tg : bench.testGraphs(searchTestGraphs, 20, testMaxSize)) {
@@ -230,16 +230,19 @@ final class BenchCommand implements Callable<Integer> {
                     sums[0] += GreedyComparison.ratio(r.network(), mk);
                     sums[1] += GreedyComparison.ratio(r.uniform(), mk);
                     sums[2] += GreedyComparison.ratio(r.anneal(), mk);
+                    sums[3] += GreedyComparison.ratio(r.networkNoPolish(), mk);
                     n++;
                 }
             }
             text.append(String.format(Locale.ROOT,
                     "search at equal time on %d test graphs × 2 modes (%.1f s each): mean cost / min-Markowitz: mcts(network) %.3f, "
-                            + "mcts(uniform) %.3f, anneal %.3f%n", searchTestGraphs, each, sums[0] / n, sums[1] / n, sums[2] / n));
+                            + "mcts(network, no polish) %.3f, mcts(uniform) %.3f, anneal %.3f%n", searchTestGraphs, each, sums[0] / n,
+                    sums[3] / n, sums[1] / n, sums[2] / n));
             ObjectNode summary = root.putObject("search_test_summary");
             summary.put("graphs", n);
             summary.put("seconds_each", each);
             summary.put("mean_ratio_mcts_network", sums[0] / n);
+            summary.put("mean_ratio_mcts_network_no_polish", sums[3] / n);
             summary.put("mean_ratio_mcts_uniform", sums[1] / n);
             summary.put("mean_ratio_anneal", sums[2] / n);
         }

@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  *       own), in EFFECTIVE and PAPER mode: win rates and mean cost ratios against min-Markowitz,
  *       the best single Markowitz-family heuristic and the per-graph best heuristic.</li>
  *   <li>The same on the samples (per task).</li>
- *   <li>Search at equal time, one thread each: policy-guided tree search vs the same search with
- *       a uniform prior and the same rollout value (no network) vs simulated annealing, on
+ *   <li>Search at equal time, one thread each: policy-guided tree search (and the same without
+ *       polishing its best episodes) vs the same search with a uniform prior and the same rollout
+ *       value (no network) vs simulated annealing, on
  *       the scalar paper tasks in both modes (with the published AlphaGrad counts in PAPER mode) and
  *       on part of the test set.</li>
  * </ol>
@@ -77,19 +78,26 @@ final class PolicyBench {
     }
 
     /** One search result. */
-    record SearchRow(String task, String mode, long network, long uniform, long anneal, OptionalLong alphagrad, double seconds) {
+    record SearchRow(String task, String mode, long network, long networkNoPolish, long uniform, long anneal,
+                     OptionalLong alphagrad, double seconds) {
     }
 
-    /** Policy-guided search, uniform-prior search and annealing, {@code seconds} each on one thread. */
+    /**
+     * Policy-guided search (with and without polishing its best episodes), uniform-prior search
+     * (polished) and annealing, {@code seconds} each on one thread.
+     */
     SearchRow searchAtEqualTime(String task, Graph g, CostMode mode, double seconds, long seed) {
-        long network = run(new MctsSearch(() -> new NetworkPolicy(new PolicyNetwork(weights), "network", NetworkPolicy.DEFAULT_ROLLOUT_MIX, NetworkPolicy.DEFAULT_ROLLOUT), "mcts", 0), g, mode, seconds, seed);
+        MctsSearch mcts = new MctsSearch(() -> new NetworkPolicy(new PolicyNetwork(weights), "network",
+                NetworkPolicy.DEFAULT_ROLLOUT_MIX, NetworkPolicy.DEFAULT_ROLLOUT), "mcts", 0);
+        long network = run(mcts, g, mode, seconds, seed);
+        long networkNoPolish = run(mcts.withoutPolish(), g, mode, seconds, seed);
         long uniform = run(new MctsSearch(() -> Policies.uniformWithRollout(NetworkPolicy.DEFAULT_ROLLOUT), "mcts-uniform", 0), g, mode, seconds, seed);
         long anneal = run(Annealing.timed(), g, mode, seconds, seed);
         OptionalLong ag = OptionalLong.empty();
         if (mode == CostMode.PAPER) {
             ag = Published.task(task).map(p -> p.count("alphagrad")).orElse(OptionalLong.empty());
         }
-        return new SearchRow(task, mode.name().toLowerCase(Locale.ROOT), network, uniform, anneal, ag, seconds);
+        return new SearchRow(task, mode.name().toLowerCase(Locale.ROOT), network, networkNoPolish, uniform, anneal, ag, seconds);
     }
 
     private static long run(Search search, Graph g, CostMode mode, double seconds, long seed) {
@@ -138,6 +146,7 @@ final class PolicyBench {
         o.put("mode", r.mode());
         o.put("seconds", r.seconds());
         o.put("mcts_network", r.network());
+        o.put("mcts_network_no_polish", r.networkNoPolish());
         o.put("mcts_uniform", r.uniform());
         o.put("anneal", r.anneal());
         if (r.alphagrad().isPresent()) {

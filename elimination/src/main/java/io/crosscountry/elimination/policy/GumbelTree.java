@@ -326,6 +326,25 @@ public final class GumbelTree {
         return bestEpisodeCost;
     }
 
+    /**
+     * A complete order from the tree's starting state found outside the tree (e.g. a polished copy
+     * of {@link #bestEpisode()}): it becomes the best episode when it is cheaper, so incumbent
+     * finishes follow it from then on. The caller vouches that {@code cost} is the order's cost from
+     * the starting state.
+     *
+     * @throws IllegalArgumentException unless {@code order} has one id per vertex left at the start
+     */
+    public void offerEpisode(int[] order, long cost) {
+        if (order.length != numCommitted + state.numRemaining()) {
+            throw new IllegalArgumentException("an episode has " + (numCommitted + state.numRemaining())
+                    + " moves, got " + order.length);
+        }
+        if (cost < bestEpisodeCost) {
+            bestEpisodeCost = cost;
+            bestEpisode = order.clone();
+        }
+    }
+
     // ------------------------------------------------------------------ the move's root search
 
     private void startMove() {

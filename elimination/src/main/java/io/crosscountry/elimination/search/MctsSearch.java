@@ -29,10 +29,13 @@ public final class MctsSearch implements Search {
      * (RoeFlux_1d / RobotArm_6DOF / g, 4 s).
      */
     private static final double GAME_SHARE = 1.0;
+    /** A polish stops after this many proposals per eliminable vertex brought no improvement. */
+    static final int POLISH_PATIENCE_PER_VERTEX = 50;
 
     private final Supplier<Policy> policy;
     private final String name;
     private final long fixedSimulations;
+    private final boolean polish;
 
     /** With the pretrained policy. */
     public MctsSearch() {
@@ -45,9 +48,19 @@ public final class MctsSearch implements Search {
      * @param fixedSimulations simulations per move for one deterministic game; 0: time-budgeted games
      */
     public MctsSearch(Supplier<Policy> policy, String name, long fixedSimulations) {
+        this(policy, name, fixedSimulations, true);
+    }
+
+    private MctsSearch(Supplier<Policy> policy, String name, long fixedSimulations, boolean polish) {
         this.policy = policy;
         this.name = name;
         this.fixedSimulations = fixedSimulations;
+        this.polish = polish;
+    }
+
+    /** The same search without polishing the tree's best episodes (to measure what polishing adds). */
+    public MctsSearch withoutPolish() {
+        return new MctsSearch(policy, name, fixedSimulations, false);
     }
 
     @Override
@@ -72,6 +85,7 @@ public final class MctsSearch implements Search {
             play(context, p, config, context.seed(), () -> false);
             return;
         }
+        Polisher polisher = polish ? new Polisher() : null;
         // one tree for all games: each new game starts from the root with the statistics of the earlier ones
         EliminationState state = new EliminationState(context.graph(), context.mode());
         GumbelTree tree = new GumbelTree(state, p, searchConfig(false).withSimulations(MIN_SIMULATIONS), context.seed());
@@ -80,7 +94,7 @@ public final class MctsSearch implements Search {
                 tree.restartGame();
                 tree.setConfig(searchConfig(true).withSimulations(MIN_SIMULATIONS));
             }
-            playGame(context, p, tree, context::shouldStop);
+            playGame(context, p, tree, polisher, context::shouldStop);
         }
     }
 
@@ -95,10 +109,11 @@ public final class MctsSearch implements Search {
 
     private void play(SearchContext context, Policy p, GumbelConfig config, long seed, java.util.function.BooleanSupplier stop) {
         EliminationState state = new EliminationState(context.graph(), context.mode());
-        playGame(context, p, new GumbelTree(state, p, config, seed), stop);
+        playGame(context, p, new GumbelTree(state, p, config, seed), polish ? new Polisher() : null, stop);
     }
 
-    private void playGame(SearchContext context, Policy p, GumbelTree tree, java.util.function.BooleanSupplier stop) {
+    private void playGame(SearchContext context, Policy p, GumbelTree tree, Polisher polisher,
+                          java.util.function.BooleanSupplier stop) {
         EliminationState state = tree.state();
         GumbelConfig config = GumbelConfig.selfPlay().withSimulations(MIN_SIMULATIONS);
         List<GumbelTree> trees = List.of(tree);
@@ -113,14 +128,14 @@ public final class MctsSearch implements Search {
                 tree.setConfig(config);
             }
             GumbelDriver.decideMoves(trees, p, stop);
-            offerBest(context, tree);
+            offerBest(context, tree, polisher);
             if (!tree.decided()) {
                 return; // stopped
             }
             tree.commit(tree.decision());
             played++;
         }
-        offerBest(context, tree);
+        offerBest(context, tree, polisher);
     }
 
     /** Simulations per move so that the rest of the game fits the time left, from the speed so far. */
@@ -136,10 +151,34 @@ public final class MctsSearch implements Search {
         return sims;
     }
 
-    private void offerBest(SearchContext context, GumbelTree tree) {
+    /**
+     * Offers the tree's best episode; when it improved since the last polish, first polishes it
+     * ({@link LocalDescent}) and hands the result back to the tree, whose incumbent finishes then
+     * follow the polished order.
+     */
+    private void offerBest(SearchContext context, GumbelTree tree, Polisher polisher) {
         int[] best = tree.bestEpisode();
-        if (best != null) {
-            context.offer(best, tree.bestEpisodeCost(), name);
+        if (best == null) {
+            return;
         }
+        long cost = tree.bestEpisodeCost();
+        context.offer(best, cost, name);
+        if (polisher == null || cost >= polisher.polishedCost) {
+            return;
+        }
+        long patience = (long) POLISH_PATIENCE_PER_VERTEX * best.length;
+        LocalDescent.Result polished = LocalDescent.descend(context.graph(), context.mode(), best,
+                context.seed() + polisher.polishes++, patience, Long.MAX_VALUE, context::shouldStop);
+        polisher.polishedCost = polished.cost();
+        if (polished.cost() < cost) {
+            context.offer(polished.order(), polished.cost(), name);
+            tree.offerEpisode(polished.order(), polished.cost());
+        }
+    }
+
+    /** One run's polishing state: the cost of the last polished episode. */
+    private static final class Polisher {
+        long polishedCost = Long.MAX_VALUE;
+        long polishes;
     }
 }
