@@ -18,8 +18,9 @@ import org.objectweb.asm.Opcodes;
  * <p><b>Chunks.</b> The live statements (dead values dropped, except elimination products, which
  * the cost model counts) are cut, in order, into chunk methods
  * {@code static int fwdN|fusedN|elimN(double[] x, double[] w, double[][] J)} of at most
- * {@link #METHOD_BUDGET} bytes of real bytecode (cut by per-statement size bounds, see
- * {@link #OPTIMISM}), so no method reaches HotSpot's 8,000-byte JIT limit. The guard checks come
+ * {@link #METHOD_BUDGET} bytes of real bytecode plus the bytecode their calls inline (cut by
+ * per-statement size bounds, see {@link #OPTIMISM}), so no method reaches HotSpot's 8,000-byte JIT
+ * limit and C2 still inlines every call ({@link InlinedBytes}). The guard checks come
  * last in the forward part. The chunk where the forward part ends may go on with the elimination
  * (the fused chunk) when it holds every guard check: between the two parts it returns the guard
  * flag if a guard failed (its only branch, an {@code ifeq}), so the partials it computed stay in
@@ -76,9 +77,10 @@ final class Backend {
      * @param workSize           the length of the work array
      * @param eliminationDmuls   the {@code dmul}s emitted into elimination chunks
      * @param largestMethod      the largest chunk method's bytecode length
+     * @param largestCompiled    the largest chunk method's bytecode plus what its calls inline
      */
     record Output(List<byte[]> forwardClasses, List<byte[]> eliminationClasses, int workSize, long eliminationDmuls,
-                  int largestMethod) {
+                  int largestMethod, int largestCompiled) {
     }
 
     /** A run of statements emitted as one method. */
@@ -120,7 +122,7 @@ final class Backend {
     static Output generate(Program p, Limits limits, IntFunction<String> className) {
         for (int factor = OPTIMISM; ; factor /= 2) {
             Output out = generate(p, limits, className, limits.methodBytes() * factor);
-            if (factor == 1 || out.largestMethod() <= limits.methodBytes()) {
+            if (factor == 1 || out.largestCompiled() <= limits.methodBytes()) {
                 return out;
             }
         }
@@ -152,7 +154,7 @@ final class Backend {
         long[] dmuls = {0};
         if (writers.size() <= limits.chunksPerClass() && total.size() <= limits.poolEntries()) {
             byte[] single = writeClass(className.apply(0), writers, dmuls, true);
-            return new Output(List.of(single), List.of(), workSize, dmuls[0], largest(writers));
+            return new Output(List.of(single), List.of(), workSize, dmuls[0], largest(writers), largestCompiled(writers));
         }
         List<byte[]> forward = new ArrayList<>();
         List<byte[]> elimination = new ArrayList<>();
@@ -174,11 +176,15 @@ final class Backend {
             (group.get(0).chunk.forward ? forward : elimination)
                     .add(writeClass(className.apply(forward.size() + elimination.size()), group, dmuls, false));
         }
-        return new Output(forward, elimination, workSize, dmuls[0], largest(writers));
+        return new Output(forward, elimination, workSize, dmuls[0], largest(writers), largestCompiled(writers));
     }
 
     private static int largest(List<ChunkWriter> written) {
         return written.stream().mapToInt(ChunkWriter::codeSize).max().orElse(0);
+    }
+
+    private static int largestCompiled(List<ChunkWriter> written) {
+        return written.stream().mapToInt(ChunkWriter::compiledSize).max().orElse(0);
     }
 
     /**

@@ -74,6 +74,7 @@ final class ChunkWriter {
     private boolean counting;
     private long dmuls;
     private int codeSize;
+    private int inlinedBytes;
 
     ChunkWriter(Backend.Chunk chunk, int[] workSlot, boolean[] crossing, int[] defChunk) {
         this.chunk = chunk;
@@ -185,6 +186,14 @@ final class ChunkWriter {
     /** The bytecode length of the method {@link #write} wrote. */
     int codeSize() {
         return codeSize;
+    }
+
+    /**
+     * The bytecode C2 compiles for the method: its own plus what its calls inline (estimated by
+     * {@link InlinedBytes}), which HotSpot's {@code DesiredMethodLimit} caps.
+     */
+    int compiledSize() {
+        return codeSize + inlinedBytes;
     }
 
     /**
@@ -315,6 +324,7 @@ final class ChunkWriter {
                 expr(a);
             }
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, c.owner(), c.name(), c.descriptor(), false);
+            inlinedBytes += InlinedBytes.of(c);
         } else {
             expr(((Expr.ToFloat) e).a());
             mv.visitInsn(Opcodes.D2F);

@@ -42,7 +42,7 @@ final class Exprs {
     /**
      * An upper bound of the bytecode size of {@code insn}, whatever locals, work-array slots and
      * constants it ends up using (a read is at most 10 bytes: load from an array, cache in a
-     * wide local).
+     * wide local), plus the bytes C2 inlines for its calls ({@link InlinedBytes}).
      */
     static int maxSize(Insn insn) {
         if (insn instanceof Insn.Def d) {
@@ -71,7 +71,7 @@ final class Exprs {
             return 1 + maxSize(b.a()) + maxSize(b.b());
         }
         if (e instanceof Expr.Call c) {
-            return 3 + c.args().stream().mapToInt(Exprs::maxSize).sum();
+            return 3 + InlinedBytes.of(c) + c.args().stream().mapToInt(Exprs::maxSize).sum();
         }
         return 2 + maxSize(((Expr.ToFloat) e).a());
     }

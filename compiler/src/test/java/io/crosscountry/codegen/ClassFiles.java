@@ -74,40 +74,7 @@ final class ClassFiles {
 
     /** Every method's bytecode length, read from its Code attribute. */
     static Map<String, Integer> codeLengths(byte[] bytes) {
-        ClassReader cr = new ClassReader(bytes);
-        char[] buf = new char[cr.getMaxStringLength()];
-        int p = cr.header + 6;
-        p += 2 + 2 * cr.readUnsignedShort(p);                  // interfaces
-        int fields = cr.readUnsignedShort(p);
-        p += 2;
-        for (int i = 0; i < fields; i++) {
-            p = skipMember(cr, p);
-        }
-        Map<String, Integer> lengths = new LinkedHashMap<>();
-        int methods = cr.readUnsignedShort(p);
-        p += 2;
-        for (int i = 0; i < methods; i++) {
-            String name = cr.readUTF8(p + 2, buf) + cr.readUTF8(p + 4, buf);
-            int attributes = cr.readUnsignedShort(p + 6);
-            int a = p + 8;
-            for (int k = 0; k < attributes; k++) {
-                if (cr.readUTF8(a, buf).equals("Code")) {
-                    lengths.put(name, cr.readInt(a + 10));
-                }
-                a += 6 + cr.readInt(a + 2);
-            }
-            p = a;
-        }
-        return lengths;
-    }
-
-    private static int skipMember(ClassReader cr, int p) {
-        int attributes = cr.readUnsignedShort(p + 6);
-        int a = p + 8;
-        for (int k = 0; k < attributes; k++) {
-            a += 6 + cr.readInt(a + 2);
-        }
-        return a;
+        return CodeLengths.of(new ClassReader(bytes));
     }
 
     /** Asserts every generated method is at most {@code limit} bytes; returns the largest. */
