@@ -32,11 +32,30 @@ final class LocalDescent {
      */
     static Result descend(Graph graph, CostMode mode, int[] order, long seed, long patience, long maxMoves,
                           BooleanSupplier stop) {
+        return kickAndDescend(graph, mode, order, seed, 0, patience, maxMoves, stop);
+    }
+
+    /**
+     * Like {@link #descend}, after first applying {@code kicks} random window moves whatever they
+     * cost (an iterated-local-search step: the descent then starts outside {@code order}'s basin).
+     *
+     * @return the cheapest order reached after the kicks, which may cost more than {@code order}
+     */
+    static Result kickAndDescend(Graph graph, CostMode mode, int[] order, long seed, int kicks, long patience,
+                                 long maxMoves, BooleanSupplier stop) {
         LocalSearchState state = new LocalSearchState(graph, mode, order);
         if (state.size() < 2) {
             return new Result(state.order(), state.cost(), 0);
         }
         LocalSearchMoves moves = new LocalSearchMoves(state, new SplittableRandom(seed));
+        for (int k = 0; k < kicks; k++) {
+            moves.propose();
+            state.tryWindow(moves.start(), moves.window(), moves.length(), Long.MAX_VALUE);
+            state.commit();
+        }
+        if (kicks > 0) {
+            state.replayAll();
+        }
         long best = state.cost();
         int[] bestOrder = state.order();
         long sinceImprovement = 0;

@@ -31,6 +31,10 @@ public final class MctsSearch implements Search {
     private static final double GAME_SHARE = 1.0;
     /** A polish stops after this many proposals per eliminable vertex brought no improvement. */
     static final int POLISH_PATIENCE_PER_VERTEX = 50;
+    /** Random window moves that start a kicked descent from the incumbent. */
+    static final int KICKS = 3;
+    /** At most this share of a time-budgeted run goes to kicked descents; the tree search has the rest. */
+    static final double KICK_SHARE = 0.5;
 
     private final Supplier<Policy> policy;
     private final String name;
@@ -85,7 +89,7 @@ public final class MctsSearch implements Search {
             play(context, p, config, context.seed(), () -> false);
             return;
         }
-        Polisher polisher = polish ? new Polisher() : null;
+        Polisher polisher = polish ? new Polisher(true) : null;
         // one tree for all games: each new game starts from the root with the statistics of the earlier ones
         EliminationState state = new EliminationState(context.graph(), context.mode());
         GumbelTree tree = new GumbelTree(state, p, searchConfig(false).withSimulations(MIN_SIMULATIONS), context.seed());
@@ -109,7 +113,7 @@ public final class MctsSearch implements Search {
 
     private void play(SearchContext context, Policy p, GumbelConfig config, long seed, java.util.function.BooleanSupplier stop) {
         EliminationState state = new EliminationState(context.graph(), context.mode());
-        playGame(context, p, new GumbelTree(state, p, config, seed), polish ? new Polisher() : null, stop);
+        playGame(context, p, new GumbelTree(state, p, config, seed), polish ? new Polisher(false) : null, stop);
     }
 
     private void playGame(SearchContext context, Policy p, GumbelTree tree, Polisher polisher,
@@ -154,7 +158,10 @@ public final class MctsSearch implements Search {
     /**
      * Offers the tree's best episode; when it improved since the last polish, first polishes it
      * ({@link LocalDescent}) and hands the result back to the tree, whose incumbent finishes then
-     * follow the polished order.
+     * follow the polished order. In a time-budgeted run it then also tries one kicked descent from
+     * the incumbent ({@link LocalDescent#kickAndDescend}, iterated local search) while those have
+     * taken less than {@link #KICK_SHARE} of the run's time, so a tree stuck in one basin still
+     * improves.
      */
     private void offerBest(SearchContext context, GumbelTree tree, Polisher polisher) {
         int[] best = tree.bestEpisode();
@@ -163,22 +170,47 @@ public final class MctsSearch implements Search {
         }
         long cost = tree.bestEpisodeCost();
         context.offer(best, cost, name);
-        if (polisher == null || cost >= polisher.polishedCost) {
+        if (polisher == null) {
             return;
         }
         long patience = (long) POLISH_PATIENCE_PER_VERTEX * best.length;
-        LocalDescent.Result polished = LocalDescent.descend(context.graph(), context.mode(), best,
-                context.seed() + polisher.polishes++, patience, Long.MAX_VALUE, context::shouldStop);
-        polisher.polishedCost = polished.cost();
-        if (polished.cost() < cost) {
-            context.offer(polished.order(), polished.cost(), name);
-            tree.offerEpisode(polished.order(), polished.cost());
+        if (cost < polisher.polishedCost) {
+            LocalDescent.Result polished = LocalDescent.descend(context.graph(), context.mode(), best,
+                    context.seed() + polisher.polishes++, patience, Long.MAX_VALUE, context::shouldStop);
+            polisher.polishedCost = polished.cost();
+            if (polished.cost() < cost) {
+                offerFound(context, tree, polished);
+            }
+        }
+        long now = System.nanoTime();
+        if (polisher.kicking && polisher.kickNanos <= KICK_SHARE * (now - polisher.startNanos) && !context.shouldStop()) {
+            LocalDescent.Result kicked = LocalDescent.kickAndDescend(context.graph(), context.mode(), tree.bestEpisode(),
+                    context.seed() + polisher.polishes++, KICKS, patience, Long.MAX_VALUE, context::shouldStop);
+            polisher.kickNanos += System.nanoTime() - now;
+            if (kicked.cost() < tree.bestEpisodeCost()) {
+                polisher.polishedCost = kicked.cost();
+                offerFound(context, tree, kicked);
+            }
         }
     }
 
-    /** One run's polishing state: the cost of the last polished episode. */
+    private void offerFound(SearchContext context, GumbelTree tree, LocalDescent.Result found) {
+        context.offer(found.order(), found.cost(), name);
+        tree.offerEpisode(found.order(), found.cost());
+    }
+
+    /** One run's polishing state. */
     private static final class Polisher {
+        /** Whether kicked descents run (only in time-budgeted runs: they are timed). */
+        final boolean kicking;
+        final long startNanos = System.nanoTime();
+        /** The cost of the last polished episode. */
         long polishedCost = Long.MAX_VALUE;
         long polishes;
+        long kickNanos;
+
+        Polisher(boolean kicking) {
+            this.kicking = kicking;
+        }
     }
 }

@@ -36,6 +36,22 @@ class LocalDescentTest {
         }
     }
 
+    /** A kicked descent: valid and exactly priced whatever the kicks did; with 0 kicks a plain descent. */
+    @Property(tries = 200)
+    void a_kicked_descent_is_valid_and_exactly_priced(@ForAll("graphs") RandomGraphArbitraries.Case c) {
+        Graph g = c.graph();
+        for (CostMode mode : CostMode.values()) {
+            int[] start = g.reverseOrder();
+            LocalDescent.Result kicked = LocalDescent.kickAndDescend(g, mode, start, 5, 3, 2_000, 1_000_000, () -> false);
+            g.validate(kicked.order());
+            assertEquals(g.cost(kicked.order(), mode), kicked.cost(), mode.toString());
+            LocalDescent.Result plain = LocalDescent.kickAndDescend(g, mode, start, 5, 0, 2_000, 1_000_000, () -> false);
+            assertEquals(LocalDescent.descend(g, mode, start, 5, 2_000, 1_000_000, () -> false).cost(), plain.cost());
+            Statistics.label("kicked result vs start " + mode)
+                    .collect(Long.signum(kicked.cost() - g.cost(start, mode)));
+        }
+    }
+
     /**
      * Where reverse mode is cheaper than forward mode, the descent from forward mode finds some
      * cheaper order nearly always (whole-order reversals and rotations are among its moves).
