@@ -42,7 +42,10 @@ import org.objectweb.asm.Opcodes;
  */
 final class Backend {
 
-    /** Upper bound of a chunk's bytecode (HotSpot does not compile methods over 8,000 bytes). */
+    /**
+     * Upper bound of a chunk's bytecode plus what its calls inline (HotSpot does not compile methods
+     * over 8,000 bytes, and stops inlining into one once 8,000 bytes are reached).
+     */
     static final int METHOD_BUDGET = 7_900;
     /** Estimated constant-pool entries per class (the JVM's limit is 65,535). */
     static final int POOL_BUDGET = 60_000;
