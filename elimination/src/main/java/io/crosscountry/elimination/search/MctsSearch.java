@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  * below, transposition table), the simulations per move sized so that a game fits the remaining
  * time; further games (with Gumbel noise, other seeds) while time remains. Every complete order a
  * simulation reaches is offered, so nothing found is lost when the deadline cuts a game short.
+ * The tree's best order is polished by a zero-temperature descent whenever it improves, and, with
+ * at most half of the time, kicked and descended again (see {@link #offerBest}).
  *
  * <p>With {@link OptimizeOptions#iterations()} {@code > 0} it plays exactly one game with that many
  * simulations per move (deterministic for a seed).
