@@ -20,11 +20,11 @@ import org.objectweb.asm.Opcodes;
  * keeps its calls to small helpers ({@code Math.atan2}, {@code MathX.atanh}, {@link Derivatives})
  * as real calls ({@code -XX:+PrintInlining}: "size &gt; DesiredMethodLimit"), each of which makes
  * C2 spill every live double around it: task g's min-Markowitz Jacobian, one 7,525-byte chunk,
- * measured 1.39–1.41 µs against 1.12–1.13 µs cut this way, in the same JVM. So chunks are cut
- * by their own bytes plus the bytes their calls inline, estimated here from the callees' class
- * files: a callee's code length plus, recursively, that of the static methods it calls; natives
- * count 0, and so does a callee over {@value #INLINE_LIMIT} bytes (C2's {@code FreqInlineSize}:
- * it is not inlined). Intrinsics ({@code Math.log}, …) are counted like ordinary methods, a few
+ * measured 1.39–1.92 µs against 1.12–1.67 µs cut this way (each pair in one JVM, three JVMs).
+ * So chunks are cut by their own bytes plus the bytes their calls inline, estimated here from the
+ * callees' class files: a callee's code length plus, recursively, that of the static methods it
+ * calls; natives count 0, and so does a callee over {@value #INLINE_LIMIT} bytes (C2's
+ * {@code FreqInlineSize}: it is not inlined). Intrinsics ({@code Math.log}, …) are counted like ordinary methods, a few
  * bytes too many. A callee whose class file cannot be read counts {@value #UNKNOWN} bytes.
  */
 final class InlinedBytes {
