@@ -20,7 +20,7 @@ import org.objectweb.asm.Opcodes;
  * {@code static int fwdN|fusedN|elimN(double[] x, double[] w, double[][] J)} of at most
  * {@link #METHOD_BUDGET} bytes of real bytecode plus the bytecode their calls inline (cut by
  * per-statement size bounds, see {@link #OPTIMISM}), so no method reaches HotSpot's 8,000-byte JIT
- * limit and C2 still inlines every call ({@link InlinedBytes}). The guard checks come
+ * limit and C2 still inlines the calls it would inline into a small method ({@link InlinedBytes}). The guard checks come
  * last in the forward part. The chunk where the forward part ends may go on with the elimination
  * (the fused chunk) when it holds every guard check: between the two parts it returns the guard
  * flag if a guard failed (its only branch, an {@code ifeq}), so the partials it computed stay in
