@@ -103,6 +103,9 @@ final class PolicyBench {
     private static long run(Search search, Graph g, CostMode mode, double seconds, long seed) {
         SearchContext context = new SearchContext(g, mode, System.nanoTime() + (long) (seconds * 1e9), seed);
         search.run(context);
+        if (context.bestOrder() == null) {
+            throw new IllegalStateException(search.name() + " offered no order within " + seconds + " s");
+        }
         return context.bestCost();
     }
 

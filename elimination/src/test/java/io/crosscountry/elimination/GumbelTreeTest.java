@@ -131,6 +131,40 @@ class GumbelTreeTest {
     }
 
     @Test
+    void a_run_stopped_during_its_first_game_still_offers_a_complete_order() {
+        Graph g = ExactSearchTest.layered(3, 4, 60, 3);
+        for (int stopAfter : new int[] {0, 1, 7}) {
+            SearchContext context = new SearchContext(g, CostMode.EFFECTIVE, System.nanoTime() + 60_000_000_000L, 1);
+            Policy uniform = Policies.uniformWithRollout(Policies.RolloutRule.BEST_OF_FOUR);
+            int[] evaluations = {0};
+            Policy stopping = new Policy() {
+                public String name() {
+                    return "stopping";
+                }
+
+                public PolicyInput prepare(EliminationState s) {
+                    return uniform.prepare(s);
+                }
+
+                public List<PolicyEvaluation> evaluate(List<PolicyInput> inputs) {
+                    if (evaluations[0]++ >= stopAfter) {
+                        context.cancel(); // as if the budget ran out here
+                    }
+                    return uniform.evaluate(inputs);
+                }
+            };
+            if (stopAfter == 0) {
+                context.cancel();
+            }
+            new MctsSearch(() -> stopping, "mcts-stopping", 0).run(context);
+            int[] order = context.bestOrder();
+            assertNotNull(order, "stopped after " + stopAfter + " evaluations");
+            assertEquals(g.eliminable().length, order.length);
+            assertEquals(g.cost(order, CostMode.EFFECTIVE), context.bestCost());
+        }
+    }
+
+    @Test
     void leaves_of_several_trees_are_evaluated_in_one_batch() {
         Graph g = RandomGraphs.build(3, List.of(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), List.of(11, 12, 13, 14, 15, 16, 17, 18, 19, 20),
                 List.of(3, 5, 7, 9, 11, 13, 17, 19, 23, 29), List.of(2, 4, 8, 16, 32, 64, 128, 256, 512, 1024),

@@ -60,6 +60,36 @@ public final class Policies {
                 }
                 return out;
             }
+
+            @Override
+            public Policy forGreedyPlay() {
+                return uniformPrior(); // greedy play reads only the logits: no rollouts to pay for
+            }
+        };
+    }
+
+    /** The uniform prior alone: equal logits, no value (0), no rollout. */
+    static Policy uniformPrior() {
+        return new Policy() {
+            @Override
+            public String name() {
+                return "uniform";
+            }
+
+            @Override
+            public PolicyInput prepare(EliminationState state) {
+                return new RolloutInput(state.remaining(), null);
+            }
+
+            @Override
+            public List<PolicyEvaluation> evaluate(List<PolicyInput> inputs) {
+                List<PolicyEvaluation> out = new ArrayList<>(inputs.size());
+                for (PolicyInput in : inputs) {
+                    int[] actions = ((RolloutInput) in).actions();
+                    out.add(new PolicyEvaluation(actions, new float[actions.length], 0.0));
+                }
+                return out;
+            }
         };
     }
 
@@ -101,6 +131,17 @@ public final class Policies {
 
         /** Finishes {@code state} and returns the completion; the state is restored. */
         public abstract Rollout finish(EliminationState state);
+    }
+
+    /**
+     * The cheaper of finishing {@code state} with its remaining vertices in ascending and in
+     * descending id order (forward- and reverse-like; linear in the remaining vertices, for when
+     * there is no time for more); the state is restored.
+     */
+    public static Rollout finishById(EliminationState state) {
+        Rollout ascending = byId(state, false);
+        Rollout descending = byId(state, true);
+        return descending.cost() < ascending.cost() ? descending : ascending;
     }
 
     private static Rollout byId(EliminationState state, boolean descending) {

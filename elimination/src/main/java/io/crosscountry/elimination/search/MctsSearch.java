@@ -80,7 +80,13 @@ public final class MctsSearch implements Search {
         EliminationState greedyState = new EliminationState(context.graph(), context.mode());
         int[] greedy = GumbelDriver.greedy(List.of(greedyState), p, context::shouldStop).get(0);
         if (greedyState.numRemaining() > 0) {
-            return; // out of time before the policy finished one game (a very large graph)
+            // out of time before the policy finished one game (a large graph, a short budget):
+            // offer that game finished in id order, so the run still yields a complete order
+            Policies.Rollout rest = Policies.finishById(greedyState);
+            int[] order = java.util.Arrays.copyOf(greedy, greedy.length + rest.order().length);
+            System.arraycopy(rest.order(), 0, order, greedy.length, rest.order().length);
+            context.offer(order, greedyState.cost() + rest.cost(), name);
+            return;
         }
         context.offer(greedy, greedyState.cost(), name);
         if (greedy.length == 0) {
