@@ -25,10 +25,13 @@ class LowerBoundsTest {
     void root_bound_never_exceeds_the_optimum(@ForAll("small") RandomGraphs.GraphCase c) {
         for (CostMode mode : CostMode.values()) {
             long optimum = BruteForce.optimum(c.graph(), mode);
-            for (int limit : new int[] {1, 2, 4, 6}) {
+            for (int limit : new int[] {1, 2, 3, 4, 6, 8}) {
                 long bound = new LowerBounds(c.graph(), mode, limit).bound(new EliminationState(c.graph(), mode));
                 assertTrue(bound <= optimum, mode + " group limit " + limit + ": bound " + bound + " > optimum " + optimum + c);
             }
+            long strong = LowerBounds.strongRootBound(c.graph(), mode, System.nanoTime() + 60_000_000_000L);
+            assertTrue(strong <= optimum, mode + ": strong root bound " + strong + " > optimum " + optimum + c);
+            assertTrue(strong >= new LowerBounds(c.graph(), mode).bound(new EliminationState(c.graph(), mode)));
         }
     }
 

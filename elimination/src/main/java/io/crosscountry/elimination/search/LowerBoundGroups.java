@@ -12,9 +12,12 @@ import java.util.function.ToLongFunction;
  * <p>Candidates are "stars": a vertex with its neighbours (in EFFECTIVE mode only those linked by
  * a constant edge, where costs hide: a constant edge between a vertex with non-constant inputs and
  * one with non-constant outputs costs nothing now but forces a product later, on whichever is
- * eliminated second). Stars are taken by decreasing gain and merged with the groups they touch
- * while the result stays within the size limit. Any partition is valid: the choice only affects
- * the bound's strength and cost.
+ * eliminated second), and, for limits above 2, "balls": a vertex with the vertices reached from
+ * it breadth-first along those edges, up to the size limit (chains of additions, where the cost
+ * of a product moves along the chain to whichever end is eliminated last: MLP's EFFECTIVE root
+ * bound 85 with stars of 4, 151 with balls of 8, 170 of 12). Candidates are taken by decreasing
+ * gain and merged with the groups they touch while the result stays within the size limit. Any
+ * partition is valid: the choice only affects the bound's strength and cost.
  */
 final class LowerBoundGroups {
 
@@ -68,6 +71,26 @@ final class LowerBoundGroups {
                     members.add(star);
                 }
             }
+            if (limit > 2) {
+                for (int v : vertices) {
+                    if (System.nanoTime() - deadlineNanos >= 0) {
+                        break;
+                    }
+                    int[] ball = ball(v, neighbours, vertex, limit);
+                    if (ball.length <= 2) {
+                        continue;
+                    }
+                    long sum = 0;
+                    for (int x : ball) {
+                        sum += single[x];
+                    }
+                    long gain = joint.applyAsLong(ball) - sum;
+                    if (gain > 0) {
+                        stars.add(new long[] {gain, members.size()});
+                        members.add(ball);
+                    }
+                }
+            }
             stars.sort((a, b) -> Long.compare(b[0], a[0]));
             for (long[] s : stars) {
                 int[] star = members.get((int) s[1]);
@@ -100,6 +123,22 @@ final class LowerBoundGroups {
             }
         }
         return groups.stream().filter(g -> g.length > 0).toArray(int[][]::new);
+    }
+
+    private static int[] ball(int v, java.util.function.IntFunction<int[]> neighbours, boolean[] vertex, int limit) {
+        int[] r = new int[limit];
+        int n = 0;
+        r[n++] = v;
+        for (int head = 0; head < n && n < limit; head++) {
+            for (int x : neighbours.apply(r[head])) {
+                if (n < limit && vertex[x] && !contains(r, n, x)) {
+                    r[n++] = x;
+                }
+            }
+        }
+        int[] out = Arrays.copyOf(r, n);
+        Arrays.sort(out);
+        return out;
     }
 
     private static int[][] singletons(int[] vertices) {

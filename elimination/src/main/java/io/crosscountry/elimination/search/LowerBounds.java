@@ -203,6 +203,20 @@ public final class LowerBounds {
         return new LowerBounds(graph, mode).bound(new EliminationState(graph, mode));
     }
 
+    /**
+     * The strongest root bound of {@code graph} over group limits 4, 6, …, 12 (each a valid bound;
+     * larger groups are usually, not always, stronger), computed while time is left before
+     * {@code deadlineNanos} ({@link System#nanoTime()}); 0 when none was.
+     */
+    public static long strongRootBound(Graph graph, CostMode mode, long deadlineNanos) {
+        long best = 0;
+        EliminationState root = new EliminationState(graph, mode);
+        for (int limit = DEFAULT_GROUP_LIMIT; limit <= 12 && System.nanoTime() - deadlineNanos < 0; limit += 2) {
+            best = Math.max(best, new LowerBounds(graph, mode, limit, deadlineNanos).bound(root));
+        }
+        return best;
+    }
+
     public Graph graph() {
         return graph;
     }
