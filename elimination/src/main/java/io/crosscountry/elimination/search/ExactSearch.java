@@ -21,9 +21,9 @@ import io.crosscountry.elimination.Graph;
  * 28 and 34, PropaneCombustion's 51 are fourteen of at most 10. The best sub-orders are
  * concatenated and offered; the global bound is the sum of the components' proven bounds (a
  * component not yet searched contributes its root bound). First, for at most a quarter of the run,
- * the whole graph's root bound with groups of up to 12 ({@link LowerBounds#strongRootBound}) is
+ * the whole graph's root bound with groups of up to 14 ({@link LowerBounds#strongRootBound}) is
  * offered: too slow to guide the search node by node, much stronger at the root (MLP, EFFECTIVE:
- * 85 → 170). Before searching, every component takes
+ * 85 → 179). Before searching, every component takes
  * the cheapest part among the forward, reverse and Markowitz orders and the context's incumbent,
  * so their best parts combine into an order better than each.
  *

@@ -15,7 +15,7 @@ import java.util.function.ToLongFunction;
  * eliminated second), and, for limits above 2, "balls": a vertex with the vertices reached from
  * it breadth-first along those edges, up to the size limit (chains of additions, where the cost
  * of a product moves along the chain to whichever end is eliminated last: MLP's EFFECTIVE root
- * bound 85 with stars of 4, 151 with balls of 8, 170 of 12). Candidates are taken by decreasing
+ * bound 85 with stars of 4, 151 with balls of 8, 170 of 12, 179 of 14). Candidates are taken by decreasing
  * gain and merged with the groups they touch while the result stays within the size limit. Any
  * partition is valid: the choice only affects the bound's strength and cost.
  */

@@ -120,8 +120,8 @@ public final class LowerBounds {
      * ({@link System#nanoTime()}); vertices not grouped by then stay alone (still admissible).
      */
     LowerBounds(Graph graph, CostMode mode, int groupLimit, long deadlineNanos) {
-        if (groupLimit < 1 || groupLimit > 12) {
-            throw new IllegalArgumentException("group limit must be in 1..12: " + groupLimit);
+        if (groupLimit < 1 || groupLimit > 14) {
+            throw new IllegalArgumentException("group limit must be in 1..14: " + groupLimit);
         }
         this.graph = graph;
         this.mode = mode;
@@ -204,14 +204,14 @@ public final class LowerBounds {
     }
 
     /**
-     * The strongest root bound of {@code graph} over group limits 4, 6, …, 12 (each a valid bound;
+     * The strongest root bound of {@code graph} over group limits 4, 6, …, 14 (each a valid bound;
      * larger groups are usually, not always, stronger), computed while time is left before
      * {@code deadlineNanos} ({@link System#nanoTime()}); 0 when none was.
      */
     public static long strongRootBound(Graph graph, CostMode mode, long deadlineNanos) {
         long best = 0;
         EliminationState root = new EliminationState(graph, mode);
-        for (int limit = DEFAULT_GROUP_LIMIT; limit <= 12 && System.nanoTime() - deadlineNanos < 0; limit += 2) {
+        for (int limit = DEFAULT_GROUP_LIMIT; limit <= 14 && System.nanoTime() - deadlineNanos < 0; limit += 2) {
             best = Math.max(best, new LowerBounds(graph, mode, limit, deadlineNanos).bound(root));
         }
         return best;
