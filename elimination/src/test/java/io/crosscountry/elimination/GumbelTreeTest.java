@@ -22,6 +22,7 @@ import io.crosscountry.elimination.search.SearchMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -130,6 +131,24 @@ class GumbelTreeTest {
         assertEquals(optimum, context.bestCost(), "7 eliminable vertices, 400 simulations per move");
     }
 
+    /** {@code inner} under another name, calling {@code beforeEvaluate} with every batch it evaluates. */
+    private static Policy observed(Policy inner, String name, Consumer<List<PolicyInput>> beforeEvaluate) {
+        return new Policy() {
+            public String name() {
+                return name;
+            }
+
+            public PolicyInput prepare(EliminationState s) {
+                return inner.prepare(s);
+            }
+
+            public List<PolicyEvaluation> evaluate(List<PolicyInput> inputs) {
+                beforeEvaluate.accept(inputs);
+                return inner.evaluate(inputs);
+            }
+        };
+    }
+
     @Test
     void a_run_stopped_during_its_first_game_still_offers_a_complete_order() {
         Graph g = ExactSearchTest.layered(3, 4, 60, 3);
@@ -137,22 +156,11 @@ class GumbelTreeTest {
             SearchContext context = new SearchContext(g, CostMode.EFFECTIVE, System.nanoTime() + 60_000_000_000L, 1);
             Policy uniform = Policies.uniformWithRollout(Policies.RolloutRule.BEST_OF_FOUR);
             int[] evaluations = {0};
-            Policy stopping = new Policy() {
-                public String name() {
-                    return "stopping";
+            Policy stopping = observed(uniform, "stopping", inputs -> {
+                if (evaluations[0]++ >= stopAfter) {
+                    context.cancel(); // as if the budget ran out here
                 }
-
-                public PolicyInput prepare(EliminationState s) {
-                    return uniform.prepare(s);
-                }
-
-                public List<PolicyEvaluation> evaluate(List<PolicyInput> inputs) {
-                    if (evaluations[0]++ >= stopAfter) {
-                        context.cancel(); // as if the budget ran out here
-                    }
-                    return uniform.evaluate(inputs);
-                }
-            };
+            });
             if (stopAfter == 0) {
                 context.cancel();
             }
@@ -171,20 +179,7 @@ class GumbelTreeTest {
                 List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 0), List.of(42, 17, 99, 5, 73, 8, 61, 33, 12, 7)));
         List<Integer> batchSizes = new ArrayList<>();
         Policy uniform = Policies.uniformWithRollout(Policies.RolloutRule.MARKOWITZ_LOWEST);
-        Policy counting = new Policy() {
-            public String name() {
-                return "counting";
-            }
-
-            public PolicyInput prepare(EliminationState s) {
-                return uniform.prepare(s);
-            }
-
-            public List<PolicyEvaluation> evaluate(List<PolicyInput> inputs) {
-                batchSizes.add(inputs.size());
-                return uniform.evaluate(inputs);
-            }
-        };
+        Policy counting = observed(uniform, "counting", inputs -> batchSizes.add(inputs.size()));
         List<GumbelTree> trees = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             trees.add(new GumbelTree(new EliminationState(g, CostMode.PAPER), counting, GumbelConfig.selfPlay(), i));

@@ -3,6 +3,7 @@ package io.crosscountry.elimination.policy;
 import io.crosscountry.elimination.EliminationState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -40,6 +41,14 @@ public final class Policies {
      * must beat.
      */
     public static Policy uniformWithRollout(RolloutRule rule) {
+        return uniform(Objects.requireNonNull(rule, "rule"));
+    }
+
+    /**
+     * Equal logits; with a {@code rule}, the value and candidate of a rollout by it, without one
+     * value 0 and no rollout (what greedy play, which reads only the logits, needs).
+     */
+    private static Policy uniform(RolloutRule rule) {
         return new Policy() {
             @Override
             public String name() {
@@ -48,7 +57,7 @@ public final class Policies {
 
             @Override
             public PolicyInput prepare(EliminationState state) {
-                return new RolloutInput(state.remaining(), rule.finish(state));
+                return new RolloutInput(state.remaining(), rule == null ? null : rule.finish(state));
             }
 
             @Override
@@ -56,39 +65,15 @@ public final class Policies {
                 List<PolicyEvaluation> out = new ArrayList<>(inputs.size());
                 for (PolicyInput in : inputs) {
                     RolloutInput r = (RolloutInput) in;
-                    out.add(new PolicyEvaluation(r.actions(), new float[r.actions().length], r.rollout().cost(), r.rollout()));
+                    double value = r.rollout() == null ? 0.0 : r.rollout().cost();
+                    out.add(new PolicyEvaluation(r.actions(), new float[r.actions().length], value, r.rollout()));
                 }
                 return out;
             }
 
             @Override
             public Policy forGreedyPlay() {
-                return uniformPrior(); // greedy play reads only the logits: no rollouts to pay for
-            }
-        };
-    }
-
-    /** The uniform prior alone: equal logits, no value (0), no rollout. */
-    static Policy uniformPrior() {
-        return new Policy() {
-            @Override
-            public String name() {
-                return "uniform";
-            }
-
-            @Override
-            public PolicyInput prepare(EliminationState state) {
-                return new RolloutInput(state.remaining(), null);
-            }
-
-            @Override
-            public List<PolicyEvaluation> evaluate(List<PolicyInput> inputs) {
-                List<PolicyEvaluation> out = new ArrayList<>(inputs.size());
-                for (PolicyInput in : inputs) {
-                    int[] actions = ((RolloutInput) in).actions();
-                    out.add(new PolicyEvaluation(actions, new float[actions.length], 0.0));
-                }
-                return out;
+                return rule == null ? this : uniform(null); // no rollouts to pay for
             }
         };
     }

@@ -114,9 +114,9 @@ public final class ExactSearch implements Search {
         // a stronger bound on the whole graph from larger groups first (a quarter of the time at most)
         long span = context.deadlineNanos() - start;
         long strongDeadline = start + Math.max(0, span) / STRONG_BOUND_SHARE;
-        long strong = LowerBounds.strongRootBound(graph, context.mode(), strongDeadline);
-        context.offerLowerBound(strong, false);
         LowerBounds bounds = new LowerBounds(graph, context.mode(), groupLimit, context.deadlineNanos());
+        long strong = LowerBounds.strongRootBound(bounds, strongDeadline);
+        context.offerLowerBound(strong, false);
         ExactAssembly assembly = ExactAssembly.seeded(context, name(), bounds);
         assembly.offerBound();
         long rootBound = assembly.totalLower();

@@ -51,24 +51,15 @@ final class LowerBoundGroups {
                 }
                 single[v] = joint.applyAsLong(new int[] {v});
             }
-            List<long[]> stars = new ArrayList<>(); // {gain, centre}
+            List<long[]> stars = new ArrayList<>(); // {gain, index in members}
             List<int[]> members = new ArrayList<>();
             for (int v : vertices) {
                 if (System.nanoTime() - deadlineNanos >= 0) {
                     break; // out of time: the stars found so far still make a valid partition
                 }
                 int[] star = star(v, neighbours.apply(v), vertex);
-                if (star.length < 2 || star.length > limit) {
-                    continue;
-                }
-                long sum = 0;
-                for (int x : star) {
-                    sum += single[x];
-                }
-                long gain = joint.applyAsLong(star) - sum;
-                if (gain > 0) {
-                    stars.add(new long[] {gain, members.size()});
-                    members.add(star);
+                if (star.length >= 2 && star.length <= limit) {
+                    addIfGaining(star, single, joint, stars, members);
                 }
             }
             if (limit > 2) {
@@ -77,17 +68,8 @@ final class LowerBoundGroups {
                         break;
                     }
                     int[] ball = ball(v, neighbours, vertex, limit);
-                    if (ball.length <= 2) {
-                        continue;
-                    }
-                    long sum = 0;
-                    for (int x : ball) {
-                        sum += single[x];
-                    }
-                    long gain = joint.applyAsLong(ball) - sum;
-                    if (gain > 0) {
-                        stars.add(new long[] {gain, members.size()});
-                        members.add(ball);
+                    if (ball.length > 2) {
+                        addIfGaining(ball, single, joint, stars, members);
                     }
                 }
             }
@@ -123,6 +105,20 @@ final class LowerBoundGroups {
             }
         }
         return groups.stream().filter(g -> g.length > 0).toArray(int[][]::new);
+    }
+
+    /** Adds {@code set} as a candidate when its joint bound beats the sum of its members' single bounds. */
+    private static void addIfGaining(int[] set, long[] single, ToLongFunction<int[]> joint, List<long[]> candidates,
+            List<int[]> members) {
+        long sum = 0;
+        for (int x : set) {
+            sum += single[x];
+        }
+        long gain = joint.applyAsLong(set) - sum;
+        if (gain > 0) {
+            candidates.add(new long[] {gain, members.size()});
+            members.add(set);
+        }
     }
 
     private static int[] ball(int v, java.util.function.IntFunction<int[]> neighbours, boolean[] vertex, int limit) {

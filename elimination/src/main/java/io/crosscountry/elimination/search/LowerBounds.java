@@ -76,6 +76,9 @@ public final class LowerBounds {
     /** Default largest group (a group of k costs k·2^(k−1) vertex bounds per evaluation). */
     public static final int DEFAULT_GROUP_LIMIT = 4;
 
+    /** Largest group (the memo key keeps 16 bits for the members present, see {@code vertexBound}). */
+    static final int MAX_GROUP_LIMIT = 14;
+
     /** Longest time spent choosing groups when no deadline is given. */
     private static final long GROUPING_NANOS = 10_000_000_000L;
 
@@ -84,6 +87,7 @@ public final class LowerBounds {
 
     private final Graph graph;
     private final CostMode mode;
+    private final int groupLimit;
     private final LowerBoundNetwork network;
     private final int[] eliminableNodes;
     private final boolean[] transit;
@@ -120,9 +124,10 @@ public final class LowerBounds {
      * ({@link System#nanoTime()}); vertices not grouped by then stay alone (still admissible).
      */
     LowerBounds(Graph graph, CostMode mode, int groupLimit, long deadlineNanos) {
-        if (groupLimit < 1 || groupLimit > 14) {
-            throw new IllegalArgumentException("group limit must be in 1..14: " + groupLimit);
+        if (groupLimit < 1 || groupLimit > MAX_GROUP_LIMIT) {
+            throw new IllegalArgumentException("group limit must be in 1.." + MAX_GROUP_LIMIT + ": " + groupLimit);
         }
+        this.groupLimit = groupLimit;
         this.graph = graph;
         this.mode = mode;
         this.network = new LowerBoundNetwork(graph, mode == CostMode.PAPER);
@@ -205,14 +210,23 @@ public final class LowerBounds {
 
     /**
      * The strongest root bound of {@code graph} over group limits 4, 6, …, 14 (each a valid bound;
-     * larger groups are usually, not always, stronger), computed while time is left before
-     * {@code deadlineNanos} ({@link System#nanoTime()}); 0 when none was.
+     * larger groups are usually, not always, stronger), the larger limits computed while time is
+     * left before {@code deadlineNanos} ({@link System#nanoTime()}).
      */
     public static long strongRootBound(Graph graph, CostMode mode, long deadlineNanos) {
-        long best = 0;
-        EliminationState root = new EliminationState(graph, mode);
-        for (int limit = DEFAULT_GROUP_LIMIT; limit <= 14 && System.nanoTime() - deadlineNanos < 0; limit += 2) {
-            best = Math.max(best, new LowerBounds(graph, mode, limit, deadlineNanos).bound(root));
+        return strongRootBound(new LowerBounds(graph, mode, DEFAULT_GROUP_LIMIT, deadlineNanos), deadlineNanos);
+    }
+
+    /**
+     * {@code base}'s root bound, raised by the root bounds with the even group limits from 4 up to
+     * 14 that exceed {@code base}'s, while time is left before {@code deadlineNanos}.
+     */
+    static long strongRootBound(LowerBounds base, long deadlineNanos) {
+        EliminationState root = new EliminationState(base.graph, base.mode);
+        long best = base.bound(root);
+        int first = base.groupLimit < DEFAULT_GROUP_LIMIT ? DEFAULT_GROUP_LIMIT : (base.groupLimit | 1) + 1;
+        for (int limit = first; limit <= MAX_GROUP_LIMIT && System.nanoTime() - deadlineNanos < 0; limit += 2) {
+            best = Math.max(best, new LowerBounds(base.graph, base.mode, limit, deadlineNanos).bound(root));
         }
         return best;
     }
