@@ -11,13 +11,13 @@ import net.jqwik.api.Combinators;
  * The oracle of the search tests: the optimum by enumerating every permutation of the remaining
  * vertices (depth-first with undo, no pruning), and small random graphs for it.
  */
-final class BruteForce {
+public final class BruteForce {
 
     private BruteForce() {
     }
 
     /** Random graphs with 1..{@code maxEliminable} eliminable vertices (recipes of up to maxEliminable+3 vertices). */
-    static Arbitrary<RandomGraphs.GraphCase> smallGraphs(int maxEliminable) {
+    public static Arbitrary<RandomGraphs.GraphCase> smallGraphs(int maxEliminable) {
         Arbitrary<Integer> inputs = Arbitraries.integers().between(2, 5);
         Arbitrary<List<Integer>> gene = Arbitraries.integers().between(0, 9999).list().ofSize(10);
         Arbitrary<List<List<Integer>>> recipe = gene.list().ofMinSize(2).ofMaxSize(maxEliminable + 3);
@@ -49,7 +49,7 @@ final class BruteForce {
     }
 
     /** The optimum of the whole graph. */
-    static long optimum(Graph graph, CostMode mode) {
+    public static long optimum(Graph graph, CostMode mode) {
         return costToGo(new EliminationState(graph, mode));
     }
 

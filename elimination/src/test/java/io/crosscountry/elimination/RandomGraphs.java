@@ -22,7 +22,7 @@ import net.jqwik.api.Tuple;
  * is available, so every recipe is a valid graph and jqwik can shrink towards few vertices and
  * small choices.
  */
-final class RandomGraphs {
+public final class RandomGraphs {
 
     /** Linear operations are over-represented so that EFFECTIVE mode has constants to track. */
     private static final Op[] LINEAR = {Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.NEG, Op.TO_FLOAT, Op.COPY};
@@ -42,7 +42,7 @@ final class RandomGraphs {
     }
 
     /** A generated graph with the recipe it came from (so it can be rebuilt) and a readable listing. */
-    record GraphCase(int numInputs, List<List<Integer>> recipe, Graph graph) {
+    public record GraphCase(int numInputs, List<List<Integer>> recipe, Graph graph) {
         @Override
         public String toString() {
             return listing(graph);

@@ -3,6 +3,8 @@ package io.crosscountry.elimination.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -16,8 +18,23 @@ import java.util.function.ToLongFunction;
  * it breadth-first along those edges, up to the size limit (chains of additions, where the cost
  * of a product moves along the chain to whichever end is eliminated last: MLP's EFFECTIVE root
  * bound 85 with stars of 4, 151 with balls of 8, 170 of 12, 179 of 14). Candidates are taken by decreasing
- * gain and merged with the groups they touch while the result stays within the size limit. Any
- * partition is valid: the choice only affects the bound's strength and cost.
+ * gain and merged with the groups they touch while the result stays within the size limit.
+ *
+ * <p>Growing. Candidates of the full grow limit would be too many to evaluate (one per vertex, each
+ * a table of 2^k entries), so larger groups come from a second pass: a group of at most
+ * {@code growLimit − limit} members is merged with one neighbouring group, or two (a link between
+ * them, as an addition between two parts of a chain), when the union, of at most
+ * {@code growLimit} members, bounds more than the parts apart; the cheapest unions are tried
+ * first, round after round until nothing merges. The dot products of MLP's second layer are chains
+ * of 8 products and 8 additions: groups of 14 leave two products outside, whose cost only a group
+ * with the whole chain sees (EFFECTIVE root bound 179 with groups of 14, 199 grown to 18).
+ *
+ * <p>Pruning by a known order. In any complete order the members of a set cost at least the set's
+ * joint bound, and joint bounds are at least the sum over a partition of the set. So the gain of a
+ * set over its parts is at most what its members cost in a known order minus the parts' bounds: a
+ * set whose members already cost exactly that is not evaluated.
+ *
+ * <p>Any partition is valid: the choice only affects the bound's strength and cost.
  */
 final class LowerBoundGroups {
 
@@ -27,13 +44,17 @@ final class LowerBoundGroups {
     /**
      * @param vertices   the eliminable vertex nodes
      * @param neighbours the candidate neighbours of a node
-     * @param joint      the joint bound of a set of nodes at the start (a single node: its own bound)
-     * @param limit      the largest group
+     * @param joint      the joint bound of a set of nodes at the start (a single node: its own bound;
+     *                   −1 when the deadline passed while it was computed)
+     * @param known      what each node costs in some complete order, or {@code null}: a set whose
+     *                   members already cost there what their groups are bound to cost apart is skipped
+     * @param limit      the largest group of the first pass
+     * @param growLimit  the largest group of the growing pass ({@code limit}: none)
      * @param deadlineNanos when ({@link System#nanoTime()}) to stop looking for groups
      * @return the groups (every vertex in exactly one), in vertex order of their first member
      */
-    static int[][] build(int[] vertices, java.util.function.IntFunction<int[]> neighbours, ToLongFunction<int[]> joint,
-                         int limit, int numNodes, long deadlineNanos) {
+    static int[][] build(int[] vertices, IntFunction<int[]> neighbours, ToLongFunction<int[]> joint, long[] known,
+                         int limit, int growLimit, int numNodes, long deadlineNanos) {
         int[] groupOf = new int[numNodes];
         Arrays.fill(groupOf, -1);
         List<int[]> groups = new ArrayList<>();
@@ -59,7 +80,7 @@ final class LowerBoundGroups {
                 }
                 int[] star = star(v, neighbours.apply(v), vertex);
                 if (star.length >= 2 && star.length <= limit) {
-                    addIfGaining(star, single, joint, stars, members);
+                    addIfGaining(star, single, known, joint, stars, members);
                 }
             }
             if (limit > 2) {
@@ -69,7 +90,7 @@ final class LowerBoundGroups {
                     }
                     int[] ball = ball(v, neighbours, vertex, limit);
                     if (ball.length > 2) {
-                        addIfGaining(ball, single, joint, stars, members);
+                        addIfGaining(ball, single, known, joint, stars, members);
                     }
                 }
             }
@@ -104,15 +125,143 @@ final class LowerBoundGroups {
                 }
             }
         }
+        if (growLimit > limit) {
+            grow(groups, groupOf, neighbours, joint, known, growLimit - limit, growLimit, deadlineNanos);
+        }
         return groups.stream().filter(g -> g.length > 0).toArray(int[][]::new);
     }
 
-    /** Adds {@code set} as a candidate when its joint bound beats the sum of its members' single bounds. */
-    private static void addIfGaining(int[] set, long[] single, ToLongFunction<int[]> joint, List<long[]> candidates,
-            List<int[]> members) {
+    /**
+     * The growing pass (see the class comment): merges each group of at most {@code smallest}
+     * members with one or two neighbouring groups while the union, of at most {@code growLimit},
+     * gains.
+     */
+    private static void grow(List<int[]> groups, int[] groupOf, IntFunction<int[]> neighbours,
+            ToLongFunction<int[]> joint, long[] known, int smallest, int growLimit, long deadlineNanos) {
+        long[] bound = new long[groups.size()];
+        Arrays.fill(bound, -1);
+        for (boolean merged = true; merged; ) {
+            merged = false;
+            List<int[]> merges = new ArrayList<>(); // {union size, small group, neighbour groups...}
+            for (int h = 0; h < groups.size(); h++) {
+                int[] small = groups.get(h);
+                if (small.length == 0 || small.length > smallest) {
+                    continue;
+                }
+                int[] adjacent = adjacentGroups(small, h, groupOf, neighbours);
+                for (int i = 0; i < adjacent.length; i++) {
+                    int size = small.length + groups.get(adjacent[i]).length;
+                    if (size <= growLimit) {
+                        merges.add(new int[] {size, h, adjacent[i]});
+                    }
+                    for (int j = i + 1; j < adjacent.length; j++) { // h joining two groups (a link of a chain)
+                        int three = size + groups.get(adjacent[j]).length;
+                        if (three <= growLimit) {
+                            merges.add(new int[] {three, h, adjacent[i], adjacent[j]});
+                        }
+                    }
+                }
+            }
+            merges.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Arrays.compare(a, b));
+            boolean[] changed = new boolean[groups.size()];
+            for (int[] merge : merges) {
+                int[] parts = Arrays.copyOfRange(merge, 1, merge.length);
+                if (anyOf(changed, parts)) {
+                    continue; // merged earlier in this round: the next round sees the new group
+                }
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    return;
+                }
+                long apart = 0;
+                long cost = 0;
+                int[] union = new int[0];
+                for (int part : parts) {
+                    long b = boundOf(part, groups, bound, joint);
+                    if (b < 0) {
+                        return; // −1: the deadline passed during the evaluation
+                    }
+                    apart += b;
+                    cost += known == null ? 0 : sum(known, groups.get(part));
+                    union = union(union, groups.get(part));
+                }
+                if (known != null && cost <= apart) {
+                    continue; // the union cannot bound more than its members cost in the known order
+                }
+                long together = joint.applyAsLong(union);
+                if (together < 0) {
+                    return;
+                }
+                if (together > apart) {
+                    int into = parts[1];
+                    for (int part : parts) {
+                        groups.set(part, new int[0]);
+                        changed[part] = true;
+                    }
+                    groups.set(into, union);
+                    for (int x : union) {
+                        groupOf[x] = into;
+                    }
+                    bound[into] = together;
+                    merged = true;
+                }
+            }
+        }
+    }
+
+    private static boolean anyOf(boolean[] flags, int[] indices) {
+        for (int i : indices) {
+            if (flags[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The groups other than {@code self} that a candidate neighbour of a member belongs to, ascending. */
+    private static int[] adjacentGroups(int[] members, int self, int[] groupOf, IntFunction<int[]> neighbours) {
+        TreeSet<Integer> r = new TreeSet<>();
+        for (int x : members) {
+            for (int y : neighbours.apply(x)) {
+                int g = groupOf[y];
+                if (g >= 0 && g != self) {
+                    r.add(g);
+                }
+            }
+        }
+        return r.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static long boundOf(int g, List<int[]> groups, long[] bound, ToLongFunction<int[]> joint) {
+        if (bound[g] < 0) {
+            bound[g] = joint.applyAsLong(groups.get(g));
+        }
+        return bound[g];
+    }
+
+    private static long sum(long[] byNode, int[] nodes) {
         long sum = 0;
-        for (int x : set) {
-            sum += single[x];
+        for (int x : nodes) {
+            sum += byNode[x];
+        }
+        return sum;
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        int[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        Arrays.sort(r);
+        return r;
+    }
+
+    /**
+     * Adds {@code set} as a candidate when its joint bound beats the sum of its members' single
+     * bounds (not evaluated when its members already cost that sum in the known order).
+     */
+    private static void addIfGaining(int[] set, long[] single, long[] known, ToLongFunction<int[]> joint,
+            List<long[]> candidates, List<int[]> members) {
+        long sum = sum(single, set);
+        if (known != null && sum(known, set) <= sum) {
+            return;
         }
         long gain = joint.applyAsLong(set) - sum;
         if (gain > 0) {
@@ -121,7 +270,7 @@ final class LowerBoundGroups {
         }
     }
 
-    private static int[] ball(int v, java.util.function.IntFunction<int[]> neighbours, boolean[] vertex, int limit) {
+    private static int[] ball(int v, IntFunction<int[]> neighbours, boolean[] vertex, int limit) {
         int[] r = new int[limit];
         int n = 0;
         r[n++] = v;

@@ -3,6 +3,7 @@ package io.crosscountry.elimination.search;
 import io.crosscountry.elimination.CostMode;
 import io.crosscountry.elimination.EliminationState;
 import io.crosscountry.elimination.Graph;
+import java.util.List;
 
 /**
  * Admissible lower bounds on the multiplications still needed to finish an elimination, in both
@@ -67,17 +68,27 @@ import io.crosscountry.elimination.Graph;
  * family stays valid), groups never give less than the plain sum, and the bound of a finished
  * state is 0. The vertex bound costs up to four unit-capacity max-flows (augmenting paths; any
  * family of disjoint paths is valid, the maximum is the strongest); it depends only on which of the
- * vertex's ancestors and descendants are eliminated and which group members are present, so it is
- * memoised under exactly that key ({@code LowerBoundCache}). Not thread-safe (it keeps scratch
- * arrays and the memo); use one instance per thread.
+ * vertex's ancestors and descendants are eliminated and which are present, so it is memoised
+ * under exactly that key ({@code LowerBoundCache}) — the same for every group and candidate group,
+ * so {@link #strongRootBound}'s groupings share one memo. Not thread-safe (it keeps scratch arrays
+ * and the memo); use one instance per thread.
  */
 public final class LowerBounds {
 
     /** Default largest group (a group of k costs k·2^(k−1) vertex bounds per evaluation). */
     public static final int DEFAULT_GROUP_LIMIT = 4;
 
-    /** Largest group (the memo key keeps 16 bits for the members present, see {@code vertexBound}). */
-    static final int MAX_GROUP_LIMIT = 14;
+    /** Largest group of the greedy grouping in {@link #strongRootBound}. */
+    static final int STRONG_GROUP_LIMIT = 14;
+
+    /**
+     * Largest group at all, reached only by growing ({@link LowerBoundGroups}): a group of k costs
+     * a table of 2^k entries and k·2^(k−1) vertex bounds per evaluation.
+     */
+    static final int MAX_GROUP_LIMIT = 18;
+
+    /** A group bound computed without a deadline (see {@link #groupBound(int[], long)}). */
+    private static final long NO_DEADLINE = Long.MIN_VALUE;
 
     /** Longest time spent choosing groups when no deadline is given. */
     private static final long GROUPING_NANOS = 10_000_000_000L;
@@ -88,6 +99,7 @@ public final class LowerBounds {
     private final Graph graph;
     private final CostMode mode;
     private final int groupLimit;
+    private final long groupingDeadline;
     private final LowerBoundNetwork network;
     private final int[] eliminableNodes;
     private final boolean[] transit;
@@ -97,14 +109,12 @@ public final class LowerBounds {
     private final int[] groupOf;        // node -> group index (-1 for non-eliminable)
     private final long[] dp;
     private final int[] remaining;
-    private final int[] remainingPos;   // position of remaining[i] in its group
-    private final int[] groupPos;       // node -> position in its group
     // memo of vertex bounds (see LowerBoundCache): eliminated set as bits over the eliminable vertices
     private final int[] elimIndex;      // node -> index among eliminable vertices, -1 otherwise
     private final long[] transitBits;
     private final long[][] relevant;    // by eliminable index: ancestors and descendants among them
     private final LowerBoundCache cache;
-    private boolean cacheReady;
+    private final long[] presentBits;   // the group members marked present, as bits like transitBits
 
     /** Bounds for {@code graph} counted in {@code mode}, with groups of up to {@value #DEFAULT_GROUP_LIMIT}. */
     public LowerBounds(Graph graph, CostMode mode) {
@@ -124,10 +134,34 @@ public final class LowerBounds {
      * ({@link System#nanoTime()}); vertices not grouped by then stay alone (still admissible).
      */
     LowerBounds(Graph graph, CostMode mode, int groupLimit, long deadlineNanos) {
+        this(graph, mode, groupLimit, groupLimit, deadlineNanos);
+    }
+
+    /**
+     * As {@link #LowerBounds(Graph, CostMode, int, long)}, then growing groups up to
+     * {@code growLimit} members by merging small groups into their neighbours (see
+     * {@code LowerBoundGroups}).
+     */
+    LowerBounds(Graph graph, CostMode mode, int groupLimit, int growLimit, long deadlineNanos) {
+        this(graph, mode, groupLimit, growLimit, deadlineNanos, null, null);
+    }
+
+    /**
+     * As above, memoising vertex bounds in {@code memoOf}'s memo when given (bounds of the same graph
+     * and mode: the memo's keys do not depend on the groups), else in a new one; {@code known}: a
+     * complete order whose costs let the grouping skip sets that cannot gain, or {@code null}.
+     */
+    private LowerBounds(Graph graph, CostMode mode, int groupLimit, int growLimit, long deadlineNanos,
+            LowerBounds memoOf, int[] known) {
         if (groupLimit < 1 || groupLimit > MAX_GROUP_LIMIT) {
             throw new IllegalArgumentException("group limit must be in 1.." + MAX_GROUP_LIMIT + ": " + groupLimit);
         }
+        if (growLimit < groupLimit || growLimit > MAX_GROUP_LIMIT) {
+            throw new IllegalArgumentException("grow limit must be in " + groupLimit + ".." + MAX_GROUP_LIMIT + ": "
+                    + growLimit);
+        }
         this.groupLimit = groupLimit;
+        this.groupingDeadline = deadlineNanos;
         this.graph = graph;
         this.mode = mode;
         this.network = new LowerBoundNetwork(graph, mode == CostMode.PAPER);
@@ -139,9 +173,8 @@ public final class LowerBounds {
         this.transit = new boolean[network.numNodes];
         this.scratchIn = new int[network.numNodes];
         this.scratchOut = new int[network.numNodes];
-        this.dp = new long[1 << groupLimit];
-        this.remaining = new int[groupLimit];
-        this.remainingPos = new int[groupLimit];
+        this.dp = new long[1 << growLimit];
+        this.remaining = new int[growLimit];
         this.elimIndex = new int[network.numNodes];
         java.util.Arrays.fill(elimIndex, -1);
         for (int i = 0; i < eliminableNodes.length; i++) {
@@ -149,23 +182,22 @@ public final class LowerBounds {
         }
         int words = Math.max(1, (eliminableNodes.length + 63) >>> 6);
         this.transitBits = new long[words];
+        this.presentBits = new long[words];
         this.relevant = relatives(words);
         int m = eliminableNodes.length;
-        this.cache = new LowerBoundCache(words, CACHE_BYTES, m >= 24 ? Long.MAX_VALUE : (long) m << (m + 2));
+        this.cache = memoOf != null ? memoOf.cache
+                : new LowerBoundCache(words, CACHE_BYTES, m >= 16 ? Long.MAX_VALUE : m * (long) Math.pow(3, m));
         network.setTransit(transit);
         boolean effective = mode == CostMode.EFFECTIVE;
         this.groups = LowerBoundGroups.build(eliminableNodes, x -> network.neighbours(x, effective), this::rootJoint,
-                groupLimit, network.numNodes, deadlineNanos);
+                known == null ? null : costPerNode(known), groupLimit, growLimit, network.numNodes, deadlineNanos);
         this.groupOf = new int[network.numNodes];
-        this.groupPos = new int[network.numNodes];
         java.util.Arrays.fill(groupOf, -1);
         for (int g = 0; g < groups.length; g++) {
             for (int i = 0; i < groups[g].length; i++) {
                 groupOf[groups[g][i]] = g;
-                groupPos[groups[g][i]] = i;
             }
         }
-        cacheReady = true;
     }
 
     /** For each eliminable vertex, the bits of its eliminable ancestors and descendants. */
@@ -210,25 +242,61 @@ public final class LowerBounds {
 
     /**
      * The strongest root bound of {@code graph} over group limits 4, 6, …, 14 (each a valid bound;
-     * larger groups are usually, not always, stronger), the larger limits computed while time is
-     * left before {@code deadlineNanos} ({@link System#nanoTime()}).
+     * larger groups are usually, not always, stronger), the last grouping grown to groups of up to
+     * {@value #MAX_GROUP_LIMIT} by merging groups of up to {@value #MAX_GROUP_LIMIT} − 14 members
+     * into neighbours; the larger limits computed while time is left before {@code deadlineNanos}
+     * ({@link System#nanoTime()}).
      */
     public static long strongRootBound(Graph graph, CostMode mode, long deadlineNanos) {
-        return strongRootBound(new LowerBounds(graph, mode, DEFAULT_GROUP_LIMIT, deadlineNanos), deadlineNanos);
+        int[] known = graph.reverseOrder();
+        for (int[] order : List.of(graph.forwardOrder(), graph.markowitzOrder())) {
+            if (graph.cost(order, mode) < graph.cost(known, mode)) {
+                known = order;
+            }
+        }
+        return strongRootBound(new LowerBounds(graph, mode, DEFAULT_GROUP_LIMIT, deadlineNanos), deadlineNanos, known);
     }
 
     /**
      * {@code base}'s root bound, raised by the root bounds with the even group limits from 4 up to
-     * 14 that exceed {@code base}'s, while time is left before {@code deadlineNanos}.
+     * 14 that exceed {@code base}'s (the last one grown, see above), while time is left before
+     * {@code deadlineNanos}. {@code known}: a complete order (or {@code null}); the grouping skips
+     * the sets whose members already cost in it what they are bound to cost apart, which no
+     * grouping can raise (see {@code LowerBoundGroups}).
      */
-    static long strongRootBound(LowerBounds base, long deadlineNanos) {
+    static long strongRootBound(LowerBounds base, long deadlineNanos, int[] known) {
         EliminationState root = new EliminationState(base.graph, base.mode);
         long best = base.bound(root);
+        long knownCost = known == null ? Long.MAX_VALUE : base.graph.cost(known, base.mode);
         int first = base.groupLimit < DEFAULT_GROUP_LIMIT ? DEFAULT_GROUP_LIMIT : (base.groupLimit | 1) + 1;
-        for (int limit = first; limit <= MAX_GROUP_LIMIT && System.nanoTime() - deadlineNanos < 0; limit += 2) {
-            best = Math.max(best, new LowerBounds(base.graph, base.mode, limit, deadlineNanos).bound(root));
+        for (int limit = first; limit <= STRONG_GROUP_LIMIT && best < knownCost && System.nanoTime() - deadlineNanos < 0;
+                limit += 2) {
+            int grow = limit == STRONG_GROUP_LIMIT ? MAX_GROUP_LIMIT : limit;
+            best = Math.max(best, new LowerBounds(base.graph, base.mode, limit, grow, deadlineNanos, base, known)
+                    .bound(root));
         }
         return best;
+    }
+
+    /**
+     * Bounds with groups of up to {@code groupLimit}, grown to {@code growLimit}, the grouping
+     * pruned by the complete order {@code known} (or not, when {@code null}; the groups are the
+     * same either way).
+     */
+    static LowerBounds withKnownOrder(Graph graph, CostMode mode, int groupLimit, int growLimit, long deadlineNanos,
+            int[] known) {
+        return new LowerBounds(graph, mode, groupLimit, growLimit, deadlineNanos, null, known);
+    }
+
+    /** What each vertex costs when {@code order} eliminates it, by network node (0 elsewhere). */
+    private long[] costPerNode(int[] order) {
+        graph.validate(order);
+        long[] cost = new long[network.numNodes];
+        EliminationState state = new EliminationState(graph, mode);
+        for (int v : order) {
+            cost[network.node(v)] = state.eliminate(v);
+        }
+        return cost;
     }
 
     public Graph graph() {
@@ -287,10 +355,17 @@ public final class LowerBounds {
 
     /** The exact minimum over internal orders of the group's remaining members (see class doc). */
     private long groupBound(int[] group) {
+        return groupBound(group, NO_DEADLINE);
+    }
+
+    /**
+     * As {@link #groupBound(int[])}, or −1 when {@code deadlineNanos} ({@link System#nanoTime()};
+     * {@link #NO_DEADLINE}: none) passes first — a large group's table takes seconds.
+     */
+    private long groupBound(int[] group, long deadlineNanos) {
         int r = 0;
         for (int i = 0; i < group.length; i++) {
             if (!transit[group[i]]) {
-                remainingPos[r] = i;
                 remaining[r++] = group[i];
             }
         }
@@ -298,11 +373,14 @@ public final class LowerBounds {
             return 0;
         }
         if (r == 1) {
-            return vertexBound(remaining[0], 0);
+            return vertexBoundMemo(remaining[0]);
         }
         int full = (1 << r) - 1;
         dp[0] = 0;
         for (int mask = 1; mask <= full; mask++) {
+            if ((mask & 1023) == 0 && deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos >= 0) {
+                return -1;
+            }
             long best = Long.MAX_VALUE;
             for (int i = 0; i < r; i++) {
                 if ((mask & (1 << i)) == 0 || dp[mask ^ (1 << i)] >= best) {
@@ -310,22 +388,10 @@ public final class LowerBounds {
                 }
                 // member i is eliminated last among mask: mask \ {i} before it, the rest after it
                 int before = mask ^ (1 << i);
-                int present = 0;
-                for (int j = 0; j < r; j++) {
-                    if ((before & (1 << j)) != 0) {
-                        setTransit(remaining[j], true);
-                    } else if (j != i && (mask & (1 << j)) == 0) {
-                        network.addPresent(remaining[j]);
-                        present |= 1 << remainingPos[j];
-                    }
-                }
-                long value = dp[before] + vertexBound(remaining[i], present);
-                for (int j = 0; j < r; j++) {
-                    if ((before & (1 << j)) != 0) {
-                        setTransit(remaining[j], false);
-                    }
-                }
-                network.clearPresent();
+                int after = full & ~mask;
+                markMembers(before, after, r, true);
+                long value = dp[before] + vertexBoundMemo(remaining[i]);
+                markMembers(before, after, r, false);
                 best = Math.min(best, value);
             }
             dp[mask] = best;
@@ -333,35 +399,51 @@ public final class LowerBounds {
         return dp[full];
     }
 
-    private void setTransit(int node, boolean eliminated) {
-        transit[node] = eliminated;
-        int i = elimIndex[node];
-        if (eliminated) {
-            transitBits[i >>> 6] |= 1L << (i & 63);
-        } else {
-            transitBits[i >>> 6] &= ~(1L << (i & 63));
+    /**
+     * Marks (or, with {@code on} false, unmarks) the remaining group members in {@code before} as
+     * eliminated and those in {@code after} as present (bits over {@link #remaining}).
+     */
+    private void markMembers(int before, int after, int r, boolean on) {
+        for (int j = 0; j < r; j++) {
+            int node = remaining[j];
+            int i = elimIndex[node];
+            long bit = 1L << (i & 63);
+            if ((before & (1 << j)) != 0) {
+                transit[node] = on;
+                transitBits[i >>> 6] = on ? transitBits[i >>> 6] | bit : transitBits[i >>> 6] & ~bit;
+            } else if ((after & (1 << j)) != 0) {
+                presentBits[i >>> 6] = on ? presentBits[i >>> 6] | bit : presentBits[i >>> 6] & ~bit;
+                if (on) {
+                    network.addPresent(node);
+                }
+            }
+        }
+        if (!on) {
+            network.clearPresent();
         }
     }
 
-    /** The vertex bound of v under the current transit set and present marks (memoised). */
-    private long vertexBound(int v, int presentMask) {
-        if (!cacheReady) {
-            return vertexBound(v);
-        }
+    /**
+     * The vertex bound of v under the current transit set and present marks, memoised under v,
+     * its eliminated and its present ancestors and descendants (all it depends on).
+     */
+    private long vertexBoundMemo(int v) {
         int i = elimIndex[v];
-        long head = ((long) i << 16) | presentMask;
-        long known = cache.get(head, transitBits, relevant[i]);
+        long known = cache.get(i, transitBits, presentBits, relevant[i]);
         if (known >= 0) {
             return known;
         }
         long value = vertexBound(v);
-        cache.put(head, transitBits, relevant[i], value);
+        cache.put(i, transitBits, presentBits, relevant[i], value);
         return value;
     }
 
-    /** The joint bound of some vertex nodes at the start (nothing eliminated). */
+    /**
+     * The joint bound of some vertex nodes at the start (nothing eliminated), or −1 when the
+     * grouping's deadline passes while it is computed.
+     */
     private long rootJoint(int[] nodes) {
-        return groupBound(nodes);
+        return groupBound(nodes, groupingDeadline);
     }
 
     private long vertexBound(int v) {
