@@ -20,7 +20,7 @@ import io.crosscountry.elimination.Graph;
  * subsets of its own vertices only — HumanHeartDipole's 78 vertices are components of 1, 1, 7, 7,
  * 28 and 34, PropaneCombustion's 51 are fourteen of at most 10. The best sub-orders are
  * concatenated and offered; the global bound is the sum of the components' proven bounds (a
- * component not yet searched contributes its root bound). First, for at most a quarter of the run,
+ * component not yet searched contributes its root bound). First, for at most half of the run,
  * the whole graph's root bound with groups of up to 14, grown to 18
  * ({@link LowerBounds#strongRootBound}, pruned by the incumbent's costs) is offered: too slow to
  * guide the search node by node, much stronger at the root (MLP, EFFECTIVE: 85 → 199, which
@@ -75,7 +75,7 @@ public final class ExactSearch implements Search {
     public static final long DEFAULT_MEMORY_BYTES = 256L << 20;
 
     /** At most 1/this of the run goes to {@link LowerBounds#strongRootBound} before the A* search. */
-    private static final int STRONG_BOUND_SHARE = 4;
+    private static final int STRONG_BOUND_SHARE = 2;
 
     private final long memoryBytes;
     private final int groupLimit;
@@ -112,7 +112,7 @@ public final class ExactSearch implements Search {
     public void run(SearchContext context) {
         long start = System.nanoTime();
         Graph graph = context.graph();
-        // a stronger bound on the whole graph from larger groups first (a quarter of the time at most)
+        // a stronger bound on the whole graph from larger groups first (half of the time at most)
         long span = context.deadlineNanos() - start;
         long strongDeadline = start + Math.max(0, span) / STRONG_BOUND_SHARE;
         LowerBounds bounds = new LowerBounds(graph, context.mode(), groupLimit, context.deadlineNanos());
