@@ -116,7 +116,7 @@ public final class ExactSearch implements Search {
         long span = context.deadlineNanos() - start;
         long strongDeadline = start + Math.max(0, span) / STRONG_BOUND_SHARE;
         LowerBounds bounds = new LowerBounds(graph, context.mode(), groupLimit, context.deadlineNanos());
-        long strong = LowerBounds.strongRootBound(bounds, strongDeadline, context.bestOrder());
+        long strong = LowerBounds.strongRootBound(bounds, strongDeadline, context::bestOrder);
         context.offerLowerBound(strong, false);
         ExactAssembly assembly = ExactAssembly.seeded(context, name(), bounds);
         assembly.offerBound();

@@ -4,6 +4,7 @@ import io.crosscountry.elimination.CostMode;
 import io.crosscountry.elimination.EliminationState;
 import io.crosscountry.elimination.Graph;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Admissible lower bounds on the multiplications still needed to finish an elimination, in both
@@ -255,21 +256,24 @@ public final class LowerBounds {
                 known = order;
             }
         }
-        return strongRootBound(new LowerBounds(graph, mode, DEFAULT_GROUP_LIMIT, deadlineNanos), deadlineNanos, known);
+        int[] cheapest = known;
+        return strongRootBound(new LowerBounds(graph, mode, DEFAULT_GROUP_LIMIT, deadlineNanos), deadlineNanos,
+                () -> cheapest);
     }
 
     /**
      * {@code base}'s root bound, raised by the grown groupings above, while time is left before
-     * {@code deadlineNanos} and the bound is below the cost of {@code known}. {@code known}: a
-     * complete order (or {@code null}); the grouping skips the sets whose members already cost in
-     * it what they are bound to cost apart, which no grouping can raise (see
-     * {@code LowerBoundGroups}).
+     * {@code deadlineNanos} and the bound is below the cost of the incumbent. {@code incumbent}:
+     * the best complete order known when each grouping starts (or {@code null}); the grouping skips
+     * the sets whose members already cost in it what they are bound to cost apart, which no
+     * grouping can raise (see {@code LowerBoundGroups}).
      */
-    static long strongRootBound(LowerBounds base, long deadlineNanos, int[] known) {
+    static long strongRootBound(LowerBounds base, long deadlineNanos, Supplier<int[]> incumbent) {
         EliminationState root = new EliminationState(base.graph, base.mode);
         long best = base.bound(root);
-        long knownCost = known == null ? Long.MAX_VALUE : base.graph.cost(known, base.mode);
         for (int limit : STRONG_GROUP_LIMITS) {
+            int[] known = incumbent.get();
+            long knownCost = known == null ? Long.MAX_VALUE : base.graph.cost(known, base.mode);
             if (best >= knownCost || System.nanoTime() - deadlineNanos >= 0) {
                 break;
             }
