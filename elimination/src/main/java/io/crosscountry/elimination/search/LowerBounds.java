@@ -99,7 +99,6 @@ public final class LowerBounds {
 
     private final Graph graph;
     private final CostMode mode;
-    private final int groupLimit;
     private final long groupingDeadline;
     private final LowerBoundNetwork network;
     private final int[] eliminableNodes;
@@ -135,22 +134,16 @@ public final class LowerBounds {
      * ({@link System#nanoTime()}); vertices not grouped by then stay alone (still admissible).
      */
     LowerBounds(Graph graph, CostMode mode, int groupLimit, long deadlineNanos) {
-        this(graph, mode, groupLimit, groupLimit, deadlineNanos);
+        this(graph, mode, groupLimit, groupLimit, deadlineNanos, null, null);
     }
 
     /**
      * As {@link #LowerBounds(Graph, CostMode, int, long)}, then growing groups up to
-     * {@code growLimit} members by merging small groups into their neighbours (see
-     * {@code LowerBoundGroups}).
-     */
-    LowerBounds(Graph graph, CostMode mode, int groupLimit, int growLimit, long deadlineNanos) {
-        this(graph, mode, groupLimit, growLimit, deadlineNanos, null, null);
-    }
-
-    /**
-     * As above, memoising vertex bounds in {@code memoOf}'s memo when given (bounds of the same graph
-     * and mode: the memo's keys do not depend on the groups), else in a new one; {@code known}: a
-     * complete order whose costs let the grouping skip sets that cannot gain, or {@code null}.
+     * {@code growLimit} members by merging small groups with their neighbours (see
+     * {@code LowerBoundGroups}); memoising vertex bounds in {@code memoOf}'s memo when given (bounds
+     * of the same graph and mode: the memo's keys do not depend on the groups), else in a new one;
+     * {@code known}: a complete order whose costs let the grouping skip sets that cannot gain, or
+     * {@code null}.
      */
     private LowerBounds(Graph graph, CostMode mode, int groupLimit, int growLimit, long deadlineNanos,
             LowerBounds memoOf, int[] known) {
@@ -161,7 +154,6 @@ public final class LowerBounds {
             throw new IllegalArgumentException("grow limit must be in " + groupLimit + ".." + MAX_GROUP_LIMIT + ": "
                     + growLimit);
         }
-        this.groupLimit = groupLimit;
         this.groupingDeadline = deadlineNanos;
         this.graph = graph;
         this.mode = mode;
