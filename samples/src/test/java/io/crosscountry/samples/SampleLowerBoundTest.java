@@ -30,7 +30,7 @@ class SampleLowerBoundTest {
         CostMode mode = CostMode.EFFECTIVE;
         long known = Math.min(g.cost(g.forwardOrder(), mode), Math.min(g.cost(g.reverseOrder(), mode),
                 g.cost(g.markowitzOrder(), mode)));
-        long strong = LowerBounds.strongRootBound(g, mode, System.nanoTime() + 60_000_000_000L);
+        long strong = LowerBounds.strongRootBound(g, mode, System.nanoTime() + 5_000_000_000L); // 5 s
         assertTrue(strong <= known, name + ": bound " + strong + " > the cost " + known + " of a baseline order");
         assertTrue(strong >= LowerBounds.rootBound(g, mode), name + ": larger groups never end below the default");
     }

@@ -44,6 +44,7 @@ final class LowerBoundGroups {
     /**
      * @param vertices   the eliminable vertex nodes
      * @param neighbours the candidate neighbours of a node
+     * @param growNeighbours the neighbours a group may grow into (the growing pass)
      * @param joint      the joint bound of a set of nodes at the start (a single node: its own bound;
      *                   −1 when the deadline passed while it was computed)
      * @param known      what each node costs in some complete order, or {@code null}: a set whose
@@ -53,8 +54,9 @@ final class LowerBoundGroups {
      * @param deadlineNanos when ({@link System#nanoTime()}) to stop looking for groups
      * @return the groups (every vertex in exactly one), in vertex order of their first member
      */
-    static int[][] build(int[] vertices, IntFunction<int[]> neighbours, ToLongFunction<int[]> joint, long[] known,
-                         int limit, int growLimit, int numNodes, long deadlineNanos) {
+    static int[][] build(int[] vertices, IntFunction<int[]> neighbours, IntFunction<int[]> growNeighbours,
+                         ToLongFunction<int[]> joint, long[] known, int limit, int growLimit, int numNodes,
+                         long deadlineNanos) {
         int[] groupOf = new int[numNodes];
         Arrays.fill(groupOf, -1);
         List<int[]> groups = new ArrayList<>();
@@ -126,7 +128,7 @@ final class LowerBoundGroups {
             }
         }
         if (growLimit > limit) {
-            grow(groups, groupOf, neighbours, joint, known, growLimit - limit, growLimit, deadlineNanos);
+            grow(groups, groupOf, growNeighbours, joint, known, growLimit - limit, growLimit, deadlineNanos);
         }
         return groups.stream().filter(g -> g.length > 0).toArray(int[][]::new);
     }

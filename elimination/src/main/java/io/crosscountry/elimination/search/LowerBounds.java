@@ -79,8 +79,11 @@ public final class LowerBounds {
     /** Default largest group (a group of k costs k·2^(k−1) vertex bounds per evaluation). */
     public static final int DEFAULT_GROUP_LIMIT = 4;
 
-    /** The first-pass limits of {@link #strongRootBound}'s groupings, each grown to {@link #MAX_GROUP_LIMIT}. */
-    private static final int[] STRONG_GROUP_LIMITS = {4, 8, 12, 14};
+    /**
+     * {@link #strongRootBound}'s groupings, cheapest first: {first-pass limit, grow limit}. None is
+     * always the strongest (see there).
+     */
+    private static final int[][] STRONG_GROUPINGS = {{4, 12}, {8, 14}, {12, 16}, {14, 18}, {4, 18}, {8, 18}};
 
     /**
      * Largest group at all, reached only by growing ({@link LowerBoundGroups}): a group of k costs
@@ -182,7 +185,8 @@ public final class LowerBounds {
                 : new LowerBoundCache(words, CACHE_BYTES, m >= 16 ? Long.MAX_VALUE : m * (long) Math.pow(3, m));
         network.setTransit(transit);
         boolean effective = mode == CostMode.EFFECTIVE;
-        this.groups = LowerBoundGroups.build(eliminableNodes, x -> network.neighbours(x, effective), this::rootJoint,
+        this.groups = LowerBoundGroups.build(eliminableNodes, x -> network.neighbours(x, effective),
+                x -> network.neighbours(x, false), this::rootJoint,
                 known == null ? null : costPerNode(known), groupLimit, growLimit, network.numNodes, deadlineNanos);
         this.groupOf = new int[network.numNodes];
         java.util.Arrays.fill(groupOf, -1);
@@ -263,13 +267,14 @@ public final class LowerBounds {
     static long strongRootBound(LowerBounds base, long deadlineNanos, Supplier<int[]> incumbent) {
         EliminationState root = new EliminationState(base.graph, base.mode);
         long best = base.bound(root);
-        for (int limit : STRONG_GROUP_LIMITS) {
+        for (int[] grouping : STRONG_GROUPINGS) {
             int[] known = incumbent.get();
             long knownCost = known == null ? Long.MAX_VALUE : base.graph.cost(known, base.mode);
             if (best >= knownCost || System.nanoTime() - deadlineNanos >= 0) {
                 break;
             }
-            LowerBounds grown = new LowerBounds(base.graph, base.mode, limit, MAX_GROUP_LIMIT, deadlineNanos, base, known);
+            LowerBounds grown = new LowerBounds(base.graph, base.mode, grouping[0], grouping[1], deadlineNanos, base,
+                    known);
             best = Math.max(best, grown.bound(root));
         }
         return best;
