@@ -80,10 +80,12 @@ public final class LowerBounds {
     public static final int DEFAULT_GROUP_LIMIT = 4;
 
     /**
-     * {@link #strongRootBound}'s groupings, cheapest first: {first-pass limit, grow limit}. None is
-     * always the strongest (see there).
+     * {@link #strongRootBound}'s groupings, roughly cheapest first: {first-pass limit, grow limit, 1
+     * to grow along every edge or 0 along constant edges only (EFFECTIVE mode; in PAPER mode every
+     * edge is followed, and the 0 rows are skipped)}. None is always the strongest (see there).
      */
-    private static final int[][] STRONG_GROUPINGS = {{4, 12}, {8, 14}, {12, 16}, {14, 18}, {4, 18}, {8, 18}};
+    private static final int[][] STRONG_GROUPINGS = {{4, 12, 1}, {4, 18, 0}, {8, 18, 0}, {14, 18, 1}, {4, 18, 1},
+        {8, 18, 1}, {8, 14, 1}, {12, 16, 1}};
 
     /**
      * Largest group at all, reached only by growing ({@link LowerBoundGroups}): a group of k costs
@@ -137,19 +139,20 @@ public final class LowerBounds {
      * ({@link System#nanoTime()}); vertices not grouped by then stay alone (still admissible).
      */
     LowerBounds(Graph graph, CostMode mode, int groupLimit, long deadlineNanos) {
-        this(graph, mode, groupLimit, groupLimit, deadlineNanos, null, null);
+        this(graph, mode, groupLimit, groupLimit, false, deadlineNanos, null, null);
     }
 
     /**
      * As {@link #LowerBounds(Graph, CostMode, int, long)}, then growing groups up to
      * {@code growLimit} members by merging small groups with their neighbours (see
-     * {@code LowerBoundGroups}); memoising vertex bounds in {@code memoOf}'s memo when given (bounds
+     * {@code LowerBoundGroups}) along every original edge ({@code growAlongAll}) or along the
+     * constant ones the first pass follows; memoising vertex bounds in {@code memoOf}'s memo when given (bounds
      * of the same graph and mode: the memo's keys do not depend on the groups), else in a new one;
      * {@code known}: a complete order whose costs let the grouping skip sets that cannot gain, or
      * {@code null}.
      */
-    private LowerBounds(Graph graph, CostMode mode, int groupLimit, int growLimit, long deadlineNanos,
-            LowerBounds memoOf, int[] known) {
+    private LowerBounds(Graph graph, CostMode mode, int groupLimit, int growLimit, boolean growAlongAll,
+            long deadlineNanos, LowerBounds memoOf, int[] known) {
         if (groupLimit < 1 || groupLimit > MAX_GROUP_LIMIT) {
             throw new IllegalArgumentException("group limit must be in 1.." + MAX_GROUP_LIMIT + ": " + groupLimit);
         }
@@ -186,7 +189,7 @@ public final class LowerBounds {
         network.setTransit(transit);
         boolean effective = mode == CostMode.EFFECTIVE;
         this.groups = LowerBoundGroups.build(eliminableNodes, x -> network.neighbours(x, effective),
-                x -> network.neighbours(x, false), this::rootJoint,
+                x -> network.neighbours(x, effective && !growAlongAll), this::rootJoint,
                 known == null ? null : costPerNode(known), groupLimit, growLimit, network.numNodes, deadlineNanos);
         this.groupOf = new int[network.numNodes];
         java.util.Arrays.fill(groupOf, -1);
@@ -238,12 +241,12 @@ public final class LowerBounds {
     }
 
     /**
-     * The strongest root bound of {@code graph} over groupings with first-pass limits 4, 8, 12 and 14,
-     * each grown to groups of up to {@value #MAX_GROUP_LIMIT} (each a valid bound; none is always
-     * the strongest: MLP EFFECTIVE 190 / 199 / 199 / 199, RoeFlux_3d 241 / 236 / 236 / 236,
-     * RobotArm_6DOF 138 / 138 / 141 / 140), computed in that order while time is left before
-     * {@code deadlineNanos} ({@link System#nanoTime()}) and the bound is below the cheapest of the
-     * forward, reverse and Markowitz orders, whose costs prune the grouping.
+     * The strongest root bound of {@code graph} over groupings with first-pass limits of 4 to 14,
+     * grown to groups of 12 to {@value #MAX_GROUP_LIMIT} (each a valid bound; none is always the
+     * strongest: with the best order known, RoeFlux_1d EFFECTIVE 4/12: 183, 14/18: 184; g 4/12: 230,
+     * 8/14: 237, 14/18: 232), the cheapest first, while time is left before {@code deadlineNanos}
+     * ({@link System#nanoTime()}) and the bound is below the cheapest of the forward, reverse and
+     * Markowitz orders, whose costs prune the grouping.
      */
     public static long strongRootBound(Graph graph, CostMode mode, long deadlineNanos) {
         int[] known = graph.reverseOrder();
@@ -268,26 +271,29 @@ public final class LowerBounds {
         EliminationState root = new EliminationState(base.graph, base.mode);
         long best = base.bound(root);
         for (int[] grouping : STRONG_GROUPINGS) {
+            if (grouping[2] == 0 && base.mode == CostMode.PAPER) {
+                continue; // PAPER mode has no constant edges to follow: the same as a row along every edge
+            }
             int[] known = incumbent.get();
             long knownCost = known == null ? Long.MAX_VALUE : base.graph.cost(known, base.mode);
             if (best >= knownCost || System.nanoTime() - deadlineNanos >= 0) {
                 break;
             }
-            LowerBounds grown = new LowerBounds(base.graph, base.mode, grouping[0], grouping[1], deadlineNanos, base,
-                    known);
+            LowerBounds grown = new LowerBounds(base.graph, base.mode, grouping[0], grouping[1], grouping[2] == 1,
+                    deadlineNanos, base, known);
             best = Math.max(best, grown.bound(root));
         }
         return best;
     }
 
     /**
-     * Bounds with groups of up to {@code groupLimit}, grown to {@code growLimit}, the grouping
+     * Bounds with groups of up to {@code groupLimit}, grown to {@code growLimit} along every edge, the grouping
      * pruned by the complete order {@code known} (or not, when {@code null}; the groups are the
      * same either way).
      */
     static LowerBounds withKnownOrder(Graph graph, CostMode mode, int groupLimit, int growLimit, long deadlineNanos,
             int[] known) {
-        return new LowerBounds(graph, mode, groupLimit, growLimit, deadlineNanos, null, known);
+        return new LowerBounds(graph, mode, groupLimit, growLimit, true, deadlineNanos, null, known);
     }
 
     /** What each vertex costs when {@code order} eliminates it, by network node (0 elsewhere). */
