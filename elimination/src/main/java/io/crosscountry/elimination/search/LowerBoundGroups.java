@@ -2,7 +2,9 @@ package io.crosscountry.elimination.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
@@ -147,6 +149,8 @@ final class LowerBoundGroups {
             ToLongFunction<int[]> joint, long[] known, int smallest, int growLimit, long deadlineNanos) {
         long[] bound = new long[groups.size()];
         Arrays.fill(bound, -1);
+        int[] version = new int[groups.size()]; // bumped when a group changes
+        Set<List<Integer>> failed = new HashSet<>(); // merges that did not gain: parts and their versions
         for (boolean merged = true; merged; ) {
             merged = false;
             List<int[]> merges = new ArrayList<>(); // {union size, small group, neighbour groups...}
@@ -194,15 +198,26 @@ final class LowerBoundGroups {
                 if (known != null && cost <= apart) {
                     continue; // the union cannot bound more than its members cost in the known order
                 }
+                List<Integer> key = new ArrayList<>();
+                for (int part : parts) {
+                    key.add(part);
+                    key.add(version[part]);
+                }
+                if (failed.contains(key)) {
+                    continue; // evaluated in an earlier round, and none of its parts changed since
+                }
                 long together = joint.applyAsLong(union);
                 if (together < 0) {
                     return;
                 }
-                if (together > apart) {
+                if (together <= apart) {
+                    failed.add(key);
+                } else {
                     int into = parts[1];
                     for (int part : parts) {
                         groups.set(part, new int[0]);
                         changed[part] = true;
+                        version[part]++;
                     }
                     groups.set(into, union);
                     for (int x : union) {
