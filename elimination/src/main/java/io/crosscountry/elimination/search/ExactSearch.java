@@ -21,7 +21,7 @@ import io.crosscountry.elimination.Graph;
  * 28 and 34, PropaneCombustion's 51 are fourteen of at most 10. The best sub-orders are
  * concatenated and offered; the global bound is the sum of the components' proven bounds (a
  * component not yet searched contributes its root bound). First, for at most half of the run,
- * the whole graph's root bound with groups of up to 14, grown to 18
+ * the whole graph's root bound from several groupings grown to groups of up to 18
  * ({@link LowerBounds#strongRootBound}, pruned by the incumbent's costs) is offered: too slow to
  * guide the search node by node, much stronger at the root (EFFECTIVE: MLP 85 → 199, which
  * proves reverse mode optimal; RoeFlux_1d 119 → 184, which proves the annealed order optimal).
