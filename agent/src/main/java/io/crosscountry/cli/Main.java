@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "crosscountry", mixinStandardHelpOptions = true, version = "crosscountry 0.1.0",
         description = "Exact Jacobians of JVM methods by optimised vertex elimination.",
-        subcommands = {TasksCommand.class, CountCommand.class, GraphCommand.class, OptimizeCommand.class, BenchCommand.class, TrainCommand.class,
+        subcommands = {TasksCommand.class, CountCommand.class, GraphCommand.class, OptimizeCommand.class, BoundCommand.class, BenchCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

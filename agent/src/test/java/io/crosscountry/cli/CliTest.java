@@ -230,6 +230,28 @@ class CliTest {
     }
 
     @Test
+    void bound_proves_propane_optimal_and_rejects_bad_groupings() throws Exception {
+        Run r = run("bound", "PropaneCombustion", "--groupings", "4/12", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals("effective", j.get("mode").asText());
+        assertEquals(24, j.get("lower_bound").asLong(), "min-Markowitz's 24 is optimal");
+        assertEquals(24, j.get("order_cost").asLong());
+        assertTrue(j.get("proven_optimal").asBoolean());
+        assertEquals(1, j.get("groupings").size());
+        assertTrue(r.err().contains("grouping 4/12: bound 24"), r.err());
+        Run text = run("bound", "PropaneCombustion", "--groupings", "2/2", "--order", "rev");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("the given order costs 26"), text.out());
+        Run bad = run("bound", "PropaneCombustion", "--groupings", "4-12");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--groupings must be a list like 4/12,8/18"), bad.err());
+        Run tooLarge = run("bound", "PropaneCombustion", "--groupings", "4/30");
+        assertEquals(1, tooLarge.code());
+        assertTrue(tooLarge.err().contains("grow limit must be in 4..18"), tooLarge.err());
+    }
+
+    @Test
     void bench_many_checks_random_programs() throws Exception {
         Run r = run("bench", "--many", "40", "--seed", "5", "--json");
         assertEquals(0, r.code(), r.err());

@@ -287,6 +287,23 @@ public final class LowerBounds {
     }
 
     /**
+     * The root bound of one grouping, for certifying a bound offline ({@code crosscountry bound}):
+     * groups of up to {@code groupLimit} (first pass), grown and refined to {@code growLimit}
+     * along every edge ({@code LowerBoundGroups}), choosing groups until {@code deadlineNanos}
+     * ({@link System#nanoTime()}; groups not chosen by then stay as they are, still admissible).
+     * {@code known}: a complete order of {@code graph} whose costs prune the grouping (the
+     * groups are the same with or without it), or {@code null}.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ groupLimit ≤ growLimit ≤ {@value #MAX_GROUP_LIMIT},
+     *                                  or when {@code known} is not a valid order of {@code graph}
+     */
+    public static long groupedRootBound(Graph graph, CostMode mode, int groupLimit, int growLimit, int[] known,
+            long deadlineNanos) {
+        LowerBounds bounds = new LowerBounds(graph, mode, groupLimit, growLimit, true, deadlineNanos, null, known);
+        return bounds.bound(new EliminationState(graph, mode));
+    }
+
+    /**
      * Bounds with groups of up to {@code groupLimit}, grown to {@code growLimit} along every edge, the grouping
      * pruned by the complete order {@code known} (or not, when {@code null}; the groups are the
      * same either way).
