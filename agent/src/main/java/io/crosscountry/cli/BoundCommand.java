@@ -2,10 +2,13 @@ package io.crosscountry.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosscountry.CrossCountry;
 import io.crosscountry.elimination.CostMode;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.search.LowerBounds;
+import io.crosscountry.elimination.search.OptimizeOptions;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crosscountry bound TASK [--mode effective|paper] [--groupings 8/18,…] [--order ORDER]
+ * {@code crosscountry bound TASK [--mode effective|paper] [--groupings 8/18,…] [--order ORDER | --search S]
  * [--seconds S] [--json]}: certifies a lower bound on every elimination order's cost, with
  * groupings that take longer than {@code optimize} gives its exact search (one line per grouping
  * on stderr as it finishes).
@@ -45,8 +48,12 @@ final class BoundCommand implements Callable<Integer> {
     String groupings;
 
     @Option(names = "--order", paramLabel = "ORDER",
-            description = "A complete order whose costs prune the grouping (fwd, rev, markowitz or a JSON order file; default: the cheapest of the three). The bound does not depend on it.")
+            description = "A complete order whose costs prune the grouping (fwd, rev, markowitz or a JSON order file; default: what 'optimize' finds in --search seconds). The bound does not depend on it; a cheaper order makes it faster.")
     String order;
+
+    @Option(names = "--search", defaultValue = "10", paramLabel = "S",
+            description = "Without --order: seconds of 'optimize' for the order that prunes. Default: ${DEFAULT-VALUE}.")
+    double search;
 
     @Option(names = "--seconds", defaultValue = "900", paramLabel = "S",
             description = "Time to choose the groups of each grouping (those not chosen by then stay smaller). Default: ${DEFAULT-VALUE}.")
@@ -67,8 +74,12 @@ final class BoundCommand implements Callable<Integer> {
         long fwd = g.cost(g.forwardOrder(), costMode);
         long rev = g.cost(g.reverseOrder(), costMode);
         long markowitz = g.cost(g.markowitzOrder(), costMode);
+        if (order == null && (!(search >= 0) || Double.isInfinite(search))) {
+            throw new IllegalArgumentException("--search must be a non-negative number of seconds: " + search);
+        }
         int[] known = order != null ? CountCommand.orderFor(g, order)
-                : fwd <= Math.min(rev, markowitz) ? g.forwardOrder() : rev <= markowitz ? g.reverseOrder() : g.markowitzOrder();
+                : CrossCountry.optimize(g, Duration.ofNanos((long) (search * 1e9)),
+                        OptimizeOptions.defaults().withMode(costMode), context -> { }).order();
         long knownCost = g.cost(known, costMode);
         long bestBaseline = Math.min(fwd, Math.min(rev, markowitz));
         PrintWriter err = spec.commandLine().getErr();

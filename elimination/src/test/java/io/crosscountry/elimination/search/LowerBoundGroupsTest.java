@@ -19,8 +19,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Grown groups and the pruning by a known order: still admissible, never weaker than the
- * grouping they grow from, and the pruning never changes the bound (it only skips sets that
+ * Grown and refined groups and the pruning by a known order: still admissible, never weaker than
+ * the grouping they grow from, and the pruning never changes the bound (it only skips sets that
  * cannot gain).
  */
 class LowerBoundGroupsTest {
@@ -30,6 +30,29 @@ class LowerBoundGroupsTest {
     @Provide
     Arbitrary<RandomGraphs.GraphCase> small() {
         return BruteForce.smallGraphs(8);
+    }
+
+    @Test
+    void refining_moves_a_vertex_to_the_group_where_it_bounds_more() {
+        // a path 0-1-2-3 and a made-up joint bound: {0,1} gains 5, {2,3} gains 3, {1,2,3} gains 10 more.
+        // The first pass (groups of 2) takes {0,1} and {2,3}; no group is small enough to grow;
+        // refining moves 1 over: {0} and {1,2,3} bound 13 instead of 8.
+        int[][] path = {{1}, {0, 2}, {1, 3}, {2}};
+        java.util.function.ToLongFunction<int[]> joint = set -> {
+            java.util.Set<Integer> s = java.util.Arrays.stream(set).boxed().collect(java.util.stream.Collectors.toSet());
+            return (s.containsAll(java.util.List.of(0, 1)) ? 5 : 0) + (s.containsAll(java.util.List.of(2, 3)) ? 3 : 0)
+                    + (s.containsAll(java.util.List.of(1, 2, 3)) ? 10 : 0);
+        };
+        int[][] first = LowerBoundGroups.build(new int[] {0, 1, 2, 3}, v -> path[v], v -> path[v], joint, null, 2, 2, 4,
+                System.nanoTime() + NO_HURRY);
+        assertEquals("[[0, 1], [2, 3]]", java.util.Arrays.deepToString(first));
+        int[][] refined = LowerBoundGroups.build(new int[] {0, 1, 2, 3}, v -> path[v], v -> path[v], joint, null, 2, 3, 4,
+                System.nanoTime() + NO_HURRY);
+        assertEquals("[[0], [1, 2, 3]]", java.util.Arrays.deepToString(refined));
+        // with a known order whose costs leave neither group slack, nothing can gain: no move is tried
+        int[][] pruned = LowerBoundGroups.build(new int[] {0, 1, 2, 3}, v -> path[v], v -> path[v], joint,
+                new long[] {5, 0, 3, 0}, 2, 3, 4, System.nanoTime() + NO_HURRY);
+        assertEquals("[[0, 1], [2, 3]]", java.util.Arrays.deepToString(pruned));
     }
 
     private static long rootBound(Graph g, CostMode mode, int limit, int grow, int[] known) {
