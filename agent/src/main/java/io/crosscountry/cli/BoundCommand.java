@@ -67,6 +67,9 @@ final class BoundCommand implements Callable<Integer> {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new IllegalArgumentException("--seconds must be a positive number: " + seconds);
         }
+        if (order == null && (!(search >= 0) || Double.isInfinite(search))) {
+            throw new IllegalArgumentException("--search must be a non-negative number of seconds: " + search);
+        }
         CostMode costMode = CountCommand.parseMode(mode);
         List<int[]> limits = parseGroupings(groupings);
         TaskResolver.Resolved r = resolver.resolve(task);
@@ -74,9 +77,6 @@ final class BoundCommand implements Callable<Integer> {
         long fwd = g.cost(g.forwardOrder(), costMode);
         long rev = g.cost(g.reverseOrder(), costMode);
         long markowitz = g.cost(g.markowitzOrder(), costMode);
-        if (order == null && (!(search >= 0) || Double.isInfinite(search))) {
-            throw new IllegalArgumentException("--search must be a non-negative number of seconds: " + search);
-        }
         int[] known = order != null ? CountCommand.orderFor(g, order)
                 : CrossCountry.optimize(g, Duration.ofNanos((long) (search * 1e9)),
                         OptimizeOptions.defaults().withMode(costMode), context -> { }).order();

@@ -299,8 +299,8 @@ public final class LowerBounds {
      */
     public static long groupedRootBound(Graph graph, CostMode mode, int groupLimit, int growLimit, int[] known,
             long deadlineNanos) {
-        LowerBounds bounds = new LowerBounds(graph, mode, groupLimit, growLimit, true, deadlineNanos, null, known);
-        return bounds.bound(new EliminationState(graph, mode));
+        return withKnownOrder(graph, mode, groupLimit, growLimit, deadlineNanos, known)
+                .bound(new EliminationState(graph, mode));
     }
 
     /**

@@ -10,7 +10,12 @@ import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.Op;
 import io.crosscountry.elimination.Operand;
 import io.crosscountry.elimination.RandomGraphs;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -38,21 +43,21 @@ class LowerBoundGroupsTest {
         // The first pass (groups of 2) takes {0,1} and {2,3}; no group is small enough to grow;
         // refining moves 1 over: {0} and {1,2,3} bound 13 instead of 8.
         int[][] path = {{1}, {0, 2}, {1, 3}, {2}};
-        java.util.function.ToLongFunction<int[]> joint = set -> {
-            java.util.Set<Integer> s = java.util.Arrays.stream(set).boxed().collect(java.util.stream.Collectors.toSet());
-            return (s.containsAll(java.util.List.of(0, 1)) ? 5 : 0) + (s.containsAll(java.util.List.of(2, 3)) ? 3 : 0)
-                    + (s.containsAll(java.util.List.of(1, 2, 3)) ? 10 : 0);
+        ToLongFunction<int[]> joint = set -> {
+            Set<Integer> s = Arrays.stream(set).boxed().collect(Collectors.toSet());
+            return (s.containsAll(List.of(0, 1)) ? 5 : 0) + (s.containsAll(List.of(2, 3)) ? 3 : 0)
+                    + (s.containsAll(List.of(1, 2, 3)) ? 10 : 0);
         };
         int[][] first = LowerBoundGroups.build(new int[] {0, 1, 2, 3}, v -> path[v], v -> path[v], joint, null, 2, 2, 4,
                 System.nanoTime() + NO_HURRY);
-        assertEquals("[[0, 1], [2, 3]]", java.util.Arrays.deepToString(first));
+        assertEquals("[[0, 1], [2, 3]]", Arrays.deepToString(first));
         int[][] refined = LowerBoundGroups.build(new int[] {0, 1, 2, 3}, v -> path[v], v -> path[v], joint, null, 2, 3, 4,
                 System.nanoTime() + NO_HURRY);
-        assertEquals("[[0], [1, 2, 3]]", java.util.Arrays.deepToString(refined));
+        assertEquals("[[0], [1, 2, 3]]", Arrays.deepToString(refined));
         // with a known order whose costs leave neither group slack, nothing can gain: no move is tried
         int[][] pruned = LowerBoundGroups.build(new int[] {0, 1, 2, 3}, v -> path[v], v -> path[v], joint,
                 new long[] {5, 0, 3, 0}, 2, 3, 4, System.nanoTime() + NO_HURRY);
-        assertEquals("[[0, 1], [2, 3]]", java.util.Arrays.deepToString(pruned));
+        assertEquals("[[0, 1], [2, 3]]", Arrays.deepToString(pruned));
     }
 
     private static long rootBound(Graph g, CostMode mode, int limit, int grow, int[] known) {
