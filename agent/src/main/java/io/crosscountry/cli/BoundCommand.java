@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,9 +34,6 @@ final class BoundCommand implements Callable<Integer> {
 
     @Mixin
     TaskResolver resolver;
-
-    @Parameters(index = "0", paramLabel = "TASK", description = "A sample name (see 'tasks') or fully.qualified.Class#method.")
-    String task;
 
     @Option(names = "--mode", defaultValue = "effective", paramLabel = "MODE",
             description = "effective (default) or paper.")
@@ -72,7 +68,7 @@ final class BoundCommand implements Callable<Integer> {
         }
         CostMode costMode = CountCommand.parseMode(mode);
         List<int[]> limits = parseGroupings(groupings);
-        TaskResolver.Resolved r = resolver.resolve(task);
+        TaskResolver.Resolved r = resolver.resolve();
         Graph g = r.trace().graph();
         long fwd = g.cost(g.forwardOrder(), costMode);
         long rev = g.cost(g.reverseOrder(), costMode);

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,9 +25,6 @@ final class CountCommand implements Callable<Integer> {
 
     @Mixin
     TaskResolver resolver;
-
-    @Parameters(index = "0", paramLabel = "TASK", description = "A sample name (see 'tasks') or fully.qualified.Class#method.")
-    String task;
 
     @Option(names = "--order", required = true, paramLabel = "ORDER",
             description = "fwd, rev, markowitz, or a JSON order file (crosscountry's, or a plain list of vertex ids).")
@@ -44,7 +40,7 @@ final class CountCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CostMode costMode = parseMode(mode);
-        TaskResolver.Resolved r = resolver.resolve(task);
+        TaskResolver.Resolved r = resolver.resolve();
         Graph g = r.trace().graph();
         int[] ids = orderFor(g, order);
         long cost = g.cost(ids, costMode);

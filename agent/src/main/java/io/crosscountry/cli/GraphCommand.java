@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,15 +25,12 @@ final class GraphCommand implements Callable<Integer> {
     @Mixin
     TaskResolver resolver;
 
-    @Parameters(index = "0", paramLabel = "TASK", description = "A sample name (see 'tasks') or fully.qualified.Class#method.")
-    String task;
-
     @Option(names = "--json", description = "Print one JSON object (pred ids: vertices > 0, inputs -1, -2, ...).")
     boolean json;
 
     @Override
     public Integer call() {
-        TaskResolver.Resolved r = resolver.resolve(task);
+        TaskResolver.Resolved r = resolver.resolve();
         Graph g = r.trace().graph();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,9 +36,6 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Mixin
     TaskResolver resolver;
-
-    @Parameters(index = "0", paramLabel = "TASK", description = "A sample name (see 'tasks') or fully.qualified.Class#method.")
-    String task;
 
     @Option(names = "--budget", required = true, paramLabel = "SECONDS", description = "Wall-clock time to spend.")
     double budget;
@@ -71,7 +67,7 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         CostMode costMode = CountCommand.parseMode(mode);
         SearchMethod searchMethod = parseMethod(method);
-        TaskResolver.Resolved r = resolver.resolve(task);
+        TaskResolver.Resolved r = resolver.resolve();
         Graph g = r.trace().graph();
         OptimizeOptions options = OptimizeOptions.defaults().withMode(costMode).withMethod(searchMethod).withSeed(seed);
         if (threads != null) {

@@ -16,13 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Turns a TASK argument into a traced graph: a built-in sample name, or
  * {@code fully.qualified.Class#method} with example arguments from {@code --args} or from the
- * class's static {@code exampleArgs()} method.
+ * class's static {@code exampleArgs()} method. A picocli mixin: it declares the TASK parameter
+ * (the first positional) and the options that qualify it, for every command that works on one task.
  */
 final class TaskResolver {
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "A sample name (see 'tasks') or fully.qualified.Class#method.")
+    String task;
 
     @Option(names = "--args", paramLabel = "JSON",
             description = "Example arguments for Class#method as a JSON list, e.g. '[0.5, [1.0, 2.0], 3]'.")
@@ -36,7 +41,13 @@ final class TaskResolver {
     record Resolved(String name, Trace trace) {
     }
 
-    Resolved resolve(String task) {
+    /** Traces the TASK given on the command line. */
+    Resolved resolve() {
+        return resolve(task);
+    }
+
+    /** Traces {@code task}: a sample name or {@code Class#method}. */
+    private Resolved resolve(String task) {
         int hash = task.indexOf('#');
         if (hash < 0) {
             Sample s;
