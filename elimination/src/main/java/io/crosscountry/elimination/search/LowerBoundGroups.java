@@ -142,8 +142,10 @@ final class LowerBoundGroups {
             }
         }
         if (growLimit > limit) {
-            grow(groups, groupOf, growNeighbours, joint, known, growLimit - limit, growLimit, deadlineNanos);
-            refine(groups, groupOf, growNeighbours, joint, known, growLimit, deadlineNanos);
+            long[] bound = new long[groups.size()]; // each group's joint bound, −1 until evaluated
+            Arrays.fill(bound, -1);
+            grow(groups, groupOf, growNeighbours, joint, bound, known, growLimit - limit, growLimit, deadlineNanos);
+            refine(groups, groupOf, growNeighbours, joint, bound, known, growLimit, deadlineNanos);
         }
         return groups.stream().filter(g -> g.length > 0).toArray(int[][]::new);
     }
@@ -151,12 +153,11 @@ final class LowerBoundGroups {
     /**
      * The growing pass (see the class comment): merges each group of at most {@code smallest}
      * members with one or two groups adjacent along {@code neighbours} while the union, of at most
-     * {@code growLimit}, gains.
+     * {@code growLimit}, gains. {@code bound}: each non-empty group's joint bound, or −1 where not
+     * evaluated yet; kept current for the refining pass.
      */
     private static void grow(List<int[]> groups, int[] groupOf, IntFunction<int[]> neighbours,
-            ToLongFunction<int[]> joint, long[] known, int smallest, int growLimit, long deadlineNanos) {
-        long[] bound = new long[groups.size()];
-        Arrays.fill(bound, -1);
+            ToLongFunction<int[]> joint, long[] bound, long[] known, int smallest, int growLimit, long deadlineNanos) {
         int[] version = new int[groups.size()]; // bumped when a group changes
         Set<List<Integer>> failed = new HashSet<>(); // merges that did not gain: parts and their versions
         for (boolean merged = true; merged; ) {
@@ -242,12 +243,11 @@ final class LowerBoundGroups {
      * The refining pass (see the class comment): moves single vertices into a neighbouring group
      * of fewer than {@code growLimit} members, along {@code neighbours}, while the two groups
      * together bound more after the move; with a known order only where one of the two groups
-     * has slack (its members cost more there than it is bound to).
+     * has slack (its members cost more there than it is bound to). {@code bound}: as the growing
+     * pass left it, so the groups it evaluated are not evaluated again.
      */
     private static void refine(List<int[]> groups, int[] groupOf, IntFunction<int[]> neighbours,
-            ToLongFunction<int[]> joint, long[] known, int growLimit, long deadlineNanos) {
-        long[] bound = new long[groups.size()];
-        Arrays.fill(bound, -1);
+            ToLongFunction<int[]> joint, long[] bound, long[] known, int growLimit, long deadlineNanos) {
         for (boolean moved = true; moved; ) {
             moved = false;
             for (int into = 0; into < groups.size(); into++) {
