@@ -63,9 +63,7 @@ final class BoundCommand implements Callable<Integer> {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new IllegalArgumentException("--seconds must be a positive number: " + seconds);
         }
-        if (order == null && (!(search >= 0) || Double.isInfinite(search))) {
-            throw new IllegalArgumentException("--search must be a non-negative number of seconds: " + search);
-        }
+        Duration searchTime = order == null ? OptimizeCommand.seconds("--search", search) : null;
         CostMode costMode = CountCommand.parseMode(mode);
         List<int[]> limits = parseGroupings(groupings);
         TaskResolver.Resolved r = resolver.resolve();
@@ -74,7 +72,7 @@ final class BoundCommand implements Callable<Integer> {
         long rev = g.cost(g.reverseOrder(), costMode);
         long markowitz = g.cost(g.markowitzOrder(), costMode);
         int[] known = order != null ? CountCommand.orderFor(g, order)
-                : CrossCountry.optimize(g, Duration.ofNanos((long) (search * 1e9)),
+                : CrossCountry.optimize(g, searchTime,
                         OptimizeOptions.defaults().withMode(costMode), context -> { }).order();
         long knownCost = g.cost(known, costMode);
         long bestBaseline = Math.min(fwd, Math.min(rev, markowitz));

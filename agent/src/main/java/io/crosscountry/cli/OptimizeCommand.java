@@ -62,9 +62,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (budget < 0 || Double.isNaN(budget) || Double.isInfinite(budget)) {
-            throw new IllegalArgumentException("--budget must be a non-negative number of seconds: " + budget);
-        }
+        Duration time = seconds("--budget", budget);
         CostMode costMode = CountCommand.parseMode(mode);
         SearchMethod searchMethod = parseMethod(method);
         TaskResolver.Resolved r = resolver.resolve();
@@ -75,7 +73,7 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null;
-        OptimizeResult result = CrossCountry.optimize(g, Duration.ofNanos((long) (budget * 1e9)), options,
+        OptimizeResult result = CrossCountry.optimize(g, time, options,
                 context -> progress(err, terminal, context));
         if (terminal) {
             err.printf("\r%-78s\r", "");
@@ -133,6 +131,18 @@ final class OptimizeCommand implements Callable<Integer> {
             }
             err.flush();
         }
+    }
+
+    /**
+     * The {@code seconds} given to {@code option} as a duration.
+     *
+     * @throws IllegalArgumentException unless {@code seconds} is a non-negative, finite number
+     */
+    static Duration seconds(String option, double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException(option + " must be a non-negative number of seconds: " + seconds);
+        }
+        return Duration.ofNanos((long) (seconds * 1e9));
     }
 
     static SearchMethod parseMethod(String method) {
