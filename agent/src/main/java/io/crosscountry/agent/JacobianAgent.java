@@ -8,9 +8,11 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import io.crosscountry.JacobianOf;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.util.function.Supplier;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
 
@@ -35,6 +37,9 @@ public final class JacobianAgent {
     private static final String OWN_PACKAGES = "io\\.crosscountry\\.(agent|cli|analysis|codegen|order|elimination(\\.\\w+)*)"
             + "\\.[^.]+";
 
+    /** Byte Buddy's system property that disables its Nexus ({@code net.bytebuddy.nexus.disabled}). */
+    static final String NEXUS_DISABLED = Nexus.PROPERTY;
+
     private JacobianAgent() {
     }
 
@@ -58,7 +63,7 @@ public final class JacobianAgent {
      * {@link java.lang.instrument.ClassFileTransformer} without installing anything (for tests).
      */
     static AgentBuilder builder(boolean verbose, PrintStream log) {
-        return new AgentBuilder.Default()
+        return withoutNexus(AgentBuilder.Default::new)
                 .disableClassFormatChanges()
                 .with(new Log(verbose, log))
                 .ignore(ElementMatchers.any(), ElementMatchers.isBootstrapClassLoader())
@@ -78,6 +83,28 @@ public final class JacobianAgent {
             builder = builder.method(ElementMatchers.is(stub.method())).intercept(StubBodies.callRuntime(stub));
         }
         return builder;
+    }
+
+    /**
+     * Creates Byte Buddy's agent builder with its Nexus disabled (unless the user set
+     * {@value #NEXUS_DISABLED} either way). {@code new AgentBuilder.Default()} creates the default
+     * self-injecting initialization strategy, whose Nexus accessor injects a class into the system
+     * class loader through {@code sun.misc.Unsafe} — on JDK 24 and later that prints four
+     * "terminally deprecated method in sun.misc.Unsafe" warnings into every application run with
+     * the agent. The agent never uses the Nexus: {@code disableClassFormatChanges()} replaces that
+     * strategy with one that needs no type initializers. The property is set only while the builder
+     * is created (the accessor reads it once, when its class initializes) and cleared afterwards.
+     */
+    static <T> T withoutNexus(Supplier<T> create) {
+        if (System.getProperty(NEXUS_DISABLED) != null) {
+            return create.get();
+        }
+        System.setProperty(NEXUS_DISABLED, "true");
+        try {
+            return create.get();
+        } finally {
+            System.clearProperty(NEXUS_DISABLED);
+        }
     }
 
     /** Whether {@code loader} resolves {@link JacobianStubs} to the agent's, which filled stubs call. */

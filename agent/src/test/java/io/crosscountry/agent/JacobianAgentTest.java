@@ -149,4 +149,19 @@ class JacobianAgentTest {
         CheckClassAdapter.verify(new ClassReader(classFile), loader, false, new PrintWriter(out));
         assertEquals("", out.toString());
     }
+
+    @Test
+    void nexusIsDisabledOnlyWhileTheBuilderIsCreated() {
+        assertNull(System.getProperty(JacobianAgent.NEXUS_DISABLED));
+        assertEquals("true", JacobianAgent.withoutNexus(() -> System.getProperty(JacobianAgent.NEXUS_DISABLED)));
+        assertNull(System.getProperty(JacobianAgent.NEXUS_DISABLED), "cleared afterwards");
+        System.setProperty(JacobianAgent.NEXUS_DISABLED, "false");
+        try {
+            assertEquals("false", JacobianAgent.withoutNexus(() -> System.getProperty(JacobianAgent.NEXUS_DISABLED)),
+                    "a user's setting is left as it is");
+            assertEquals("false", System.getProperty(JacobianAgent.NEXUS_DISABLED));
+        } finally {
+            System.clearProperty(JacobianAgent.NEXUS_DISABLED);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.crosscountry.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.crosscountry.e2e.Oracles.Dual;
 import io.crosscountry.samples.apps.AgentExample;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +48,23 @@ class AgentEndToEndTest {
             Oracles.assertClose(Oracles.centralDifferences(
                     v -> AgentExample.tip(new double[] {v[0], v[1]}, v[2]), x), J, 1e-6, "central differences at point " + p);
         }
+    }
+
+    /**
+     * On JDK 24 and later, {@code sun.misc.Unsafe}'s memory-access methods print warnings when first
+     * called; Byte Buddy's agent builder calls them unless its Nexus is disabled
+     * ({@link io.crosscountry.agent.JacobianAgent}). Runs when a JDK of release 24 or later is
+     * installed in {@code /usr/lib/jvm} (this project's machines have one), else is skipped.
+     */
+    @Test
+    void on_a_newer_jdk_the_agent_should_print_nothing() throws Exception {
+        Optional<String> java = Forked.newerJava(24);
+        assumeTrue(java.isPresent(), "no JDK 24+ in /usr/lib/jvm");
+        Forked.Result r = Forked.java(java.get(), List.of(AGENT), List.of(Forked.location(AgentExample.class)),
+                AgentExample.class.getName());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), java.get() + " with the agent");
+        assertEquals(POINTS.length, Forked.jacobians(r.out()).size(), r.out());
     }
 
     @Test

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Runs Java programs in forked JVMs, as a user would, and reads what they print. */
 final class Forked {
@@ -47,8 +49,14 @@ final class Forked {
     /** {@code java [jvmOptions] -cp classPath mainClass args}. */
     static Result java(List<String> jvmOptions, List<Path> classPath, String mainClass, String... args)
             throws IOException, InterruptedException {
+        return java(JAVA, jvmOptions, classPath, mainClass, args);
+    }
+
+    /** {@code java [jvmOptions] -cp classPath mainClass args} with the given {@code java} executable. */
+    static Result java(String java, List<String> jvmOptions, List<Path> classPath, String mainClass, String... args)
+            throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), "the agent module packages " + JAR);
-        List<String> command = new ArrayList<>(List.of(JAVA));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()));
@@ -67,6 +75,7 @@ final class Forked {
     }
 
     private static final Pattern LINE = Pattern.compile("^J\\((.*)\\) = (\\[\\[.*\\]\\])$", Pattern.MULTILINE);
+    private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
 
     /** The Jacobians of lines {@code J(args) = [[...], ...]}, in order. */
     static List<double[][]> jacobians(String out) {
@@ -85,5 +94,34 @@ final class Forked {
             result.add(J);
         }
         return result;
+    }
+
+    /**
+     * A {@code java} executable of feature release {@code minFeature} or later among the JDKs in
+     * {@code /usr/lib/jvm} (by their {@code release} files), if there is one.
+     */
+    static Optional<String> newerJava(int minFeature) throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(h -> featureOf(h.resolve("release")) >= minFeature)
+                    .map(h -> h.resolve("bin/java"))
+                    .filter(Files::isExecutable)
+                    .map(Path::toString)
+                    .sorted()
+                    .findFirst();
+        }
+    }
+
+    /** The feature release in a JDK's {@code release} file ({@code JAVA_VERSION="25.0.3"} → 25); 0 if unknown. */
+    private static int featureOf(Path release) {
+        try {
+            Matcher m = JAVA_VERSION.matcher(Files.readString(release, StandardCharsets.UTF_8));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 }
