@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -24,8 +26,12 @@ import org.objectweb.asm.Opcodes;
  * So chunks are cut by their own bytes plus the bytes their calls inline, estimated here from the
  * callees' class files: a callee's code length plus, recursively, that of the static methods it
  * calls; natives count 0, and so does a callee over {@value #INLINE_LIMIT} bytes (C2's
- * {@code FreqInlineSize}: it is not inlined). Intrinsics ({@code Math.log}, …) are counted like ordinary methods, a few
- * bytes too many. A callee whose class file cannot be read counts {@value #UNKNOWN} bytes.
+ * {@code FreqInlineSize}: it is not inlined). The {@code Math} methods in {@link #INTRINSICS}
+ * count 0 too: C2 replaces their calls by its own code or a stub call and compiles none of their
+ * bytecode. That matters since JDK 21, where {@code StrictMath}'s functions, which {@code Math.sin}
+ * and the others delegate to, are Java code (on JDK 25 {@code Math.sin}'s bytecode and callees
+ * come to 889 bytes; on JDK 17 to 5, ending in a native). Other intrinsics are counted like
+ * ordinary methods. A callee whose class file cannot be read counts {@value #UNKNOWN} bytes.
  */
 final class InlinedBytes {
 
@@ -33,6 +39,16 @@ final class InlinedBytes {
     static final int INLINE_LIMIT = 325;
     /** The estimate for a callee whose class file cannot be read. */
     static final int UNKNOWN = 64;
+    /**
+     * {@code java.lang.Math} methods that C2 intrinsifies on x86-64 (HotSpot's {@code vmIntrinsics}
+     * {@code _dsin}, {@code _dcos}, {@code _dtan}, {@code _dlog}, {@code _dlog10}, {@code _dexp},
+     * {@code _dpow}, {@code _dsqrt}, {@code _dabs}, {@code _fmaD}, {@code _maxD}, {@code _minD});
+     * no bytecode of theirs is inlined. Where one is not intrinsified (another platform, or
+     * {@code -XX:-UseLibmIntrinsic}), a chunk may pass the inlining budget: slower, never wrong.
+     */
+    static final Set<String> INTRINSICS = Set.of("sin(D)D", "cos(D)D", "tan(D)D", "log(D)D", "log10(D)D",
+            "exp(D)D", "pow(DD)D", "sqrt(D)D", "abs(D)D", "fma(DDD)D", "max(DD)D", "min(DD)D").stream()
+            .map(m -> "java/lang/Math." + m).collect(Collectors.toUnmodifiableSet());
     /** How deep calls are followed (C2 goes deeper, but the helpers used here are shallow). */
     private static final int MAX_DEPTH = 4;
 
@@ -62,6 +78,9 @@ final class InlinedBytes {
     }
 
     private static int estimate(String method, int depth) {
+        if (INTRINSICS.contains(method)) {
+            return 0;
+        }
         Integer known = ESTIMATES.get(method);
         if (known != null) {
             return known;

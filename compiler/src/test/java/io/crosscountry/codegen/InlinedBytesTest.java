@@ -49,6 +49,16 @@ class InlinedBytesTest {
     }
 
     @Test
+    void mathIntrinsicsAddNothingOnEveryJdk() {
+        // their bytecode delegates to StrictMath: native on JDK 17, Java code (hundreds of bytes) since JDK 21
+        for (String name : List.of("sin", "cos", "tan", "log", "log10", "exp", "sqrt")) {
+            assertEquals(0, InlinedBytes.of("java/lang/Math", name, "(D)D"), name);
+        }
+        assertEquals(0, InlinedBytes.of("java/lang/Math", "pow", "(DD)D"));
+        assertTrue(InlinedBytes.of("java/lang/Math", "cbrt", "(D)D") > 0, "cbrt is not an intrinsic");
+    }
+
+    @Test
     void recursionCountsOnce() {
         int own = of("recursive");
         assertTrue(own > 0 && own < 40, "recursive: " + own);
