@@ -41,13 +41,8 @@ final class TaskResolver {
     record Resolved(String name, Trace trace) {
     }
 
-    /** Traces the TASK given on the command line. */
+    /** Traces the TASK given on the command line: a sample name or {@code Class#method}. */
     Resolved resolve() {
-        return resolve(task);
-    }
-
-    /** Traces {@code task}: a sample name or {@code Class#method}. */
-    private Resolved resolve(String task) {
         int hash = task.indexOf('#');
         if (hash < 0) {
             Sample s;
