@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Graph + guards + order → {@link Program}: the primal values in vertex order, each guard right
  * after its last operand, each edge's local partial once (from {@link Partials}; constant partials
- * from the graph stay compile-time constants; divisors shared through {@link Reciprocals}), then
+ * from the graph stay compile-time constants; repeated calls computed once by {@link SharedCalls};
+ * divisors shared through {@link Reciprocals}), then
  * the eliminations ({@link Eliminator}).
  * Values nothing needs are dropped later by the backend.
  */
@@ -67,7 +68,8 @@ final class Lowering {
                 inEdges[v][k] = Eliminator.Edge.value(nextId++, false);
             }
         }
-        Reciprocals.Shared shared = Reciprocals.share(forward, n + 1, nextId);
+        SharedCalls.Shared calls = SharedCalls.share(forward, nextId);
+        Reciprocals.Shared shared = Reciprocals.share(calls.forward(), n + 1, calls.nextId());
         Eliminator elim = new Eliminator(g, inEdges, shared.nextId());
         List<Insn> elimination = elim.run(order);
         return new Program(g.numInputs(), g.numOutputs(), elim.nextId(), shared.forward(), elimination,

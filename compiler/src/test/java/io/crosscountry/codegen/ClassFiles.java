@@ -11,6 +11,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.util.CheckClassAdapter;
 
@@ -41,6 +42,23 @@ final class ClassFiles {
                         if (insn.getOpcode() == opcode) {
                             n++;
                         }
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The calls of {@code owner.name} (an internal class name, e.g. {@code java/lang/Math}) in all methods. */
+    static long calls(CompiledPath path, String owner, String name) {
+        long n = 0;
+        for (byte[] bytes : path.classFiles()) {
+            ClassNode cn = new ClassNode();
+            new ClassReader(bytes).accept(cn, 0);
+            for (MethodNode m : cn.methods) {
+                for (AbstractInsnNode insn : m.instructions) {
+                    if (insn instanceof MethodInsnNode call && call.owner.equals(owner) && call.name.equals(name)) {
+                        n++;
                     }
                 }
             }

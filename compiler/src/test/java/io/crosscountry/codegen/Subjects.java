@@ -52,6 +52,14 @@ public final class Subjects {
         return new double[] {x / y, z / y, Math.sqrt(y), x / z};
     }
 
+    /** Repeated calls: {@code cos(t)} and {@code sin(t)} twice each, {@code atan2(t, u)} twice, {@code exp(u)} once. */
+    public static double[] repeatedCalls(double t, double u) {
+        double a = Math.cos(t) * Math.sin(t);
+        double b = Math.cos(t) + Math.sin(t) * u;
+        double c = Math.atan2(t, u) - Math.exp(u);
+        return new double[] {a, b, c * Math.atan2(t, u)};
+    }
+
     public static double[] floats(float a, float b, double c) {
         float p = a * b - a / b;
         float q = -p + Math.abs(a) * Math.max(a, b) - Math.min(a, b);
