@@ -5,7 +5,9 @@ import io.crosscountry.analysis.Trace;
 import io.crosscountry.codegen.CompiledPath;
 import io.crosscountry.codegen.JacobianCompiler;
 import io.crosscountry.elimination.Graph;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -282,6 +284,18 @@ public final class CompiledJacobian {
     /** The order requested. */
     public Order requestedOrder() {
         return shared.order;
+    }
+
+    /**
+     * The classes generated for every path compiled so far ({@link CompiledPath#definedClasses()}),
+     * e.g. to check which of their methods the JIT compiled.
+     */
+    public List<Class<?>> generatedClasses() {
+        List<Class<?>> all = new ArrayList<>();
+        for (CompiledPath p : shared.paths) {
+            all.addAll(p.definedClasses());
+        }
+        return List.copyOf(all);
     }
 
     /** How many paths are compiled so far (1 until a call takes another path). */

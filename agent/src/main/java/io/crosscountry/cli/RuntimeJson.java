@@ -20,7 +20,8 @@ import java.util.function.ToDoubleFunction;
  *               "ratios": {"to_primal": {"fwd", …, "tape"},
  *                          "best_speedup": {"gradient", "derivative_structure", "central_differences", "tape", "fwd_rev"}},
  *               "effective_cost": {"fwd", "rev", "markowitz", "best"}, "best_search": str,
- *               "failures": {method: reason}, "jit_idle": bool, "compile_ms_while_measuring": int}],
+ *               "failures": {method: reason}, "jit_idle": bool, "compile_ms_while_measuring": int,
+ *               "c2_chunks": {"fwd", "rev", "markowitz", "best", "best_args": {"compiled": int, "chunks": int}}}],
  *  "summary": {"tasks": [...], "median_ratio_to_primal": {...}, "median_best_speedup": {...},
  *              "scalar_tasks": [...], "median_best_vs_fwd_rev_scalar": float,
  *              "load_average": {"start", "end"}, "available_processors", "java",
@@ -30,7 +31,10 @@ import java.util.function.ToDoubleFunction;
  * time (robust on a loaded machine), wall_ns_per_op wall-clock time; spread = (slowest − fastest round) / median;
  * to_primal = time(method) / time(primal); best_speedup = time(x) / time(best), fwd_rev: x = the faster
  * of our fwd and rev. settled: the method's warm-up ended because the JIT settled (not at its
- * longest); jit_idle: nothing was being compiled when the measurement began. A method refused by
+ * longest); jit_idle: nothing was being compiled when the measurement began; c2_chunks: how many of
+ * each generated Jacobian's chunk methods C2 compiled by the end of the measurement (a tier-4
+ * compilation, or inlined into one; from JFR's compilation events; {@code null} where the JVM could
+ * not tell). A method refused by
  * verification has {@code null} values.
  */
 final class RuntimeJson {
@@ -87,6 +91,16 @@ final class RuntimeJson {
         r.failures().forEach(failures::put);
         o.put("jit_idle", r.jitIdle());
         o.put("compile_ms_while_measuring", r.compileMillisWhileMeasuring());
+        ObjectNode c2 = o.putObject("c2_chunks");
+        r.c2().forEach((m, c) -> {
+            if (c.known()) {
+                ObjectNode n = c2.putObject(m);
+                n.put("compiled", c.compiled());
+                n.put("chunks", c.chunks());
+            } else {
+                c2.putNull(m);
+            }
+        });
     }
 
     private static void summary(ObjectNode o, RuntimeSummary s, RuntimeBench.Conditions c) {

@@ -48,19 +48,21 @@ final class RuntimeTable {
         sb.append("primal: the method called directly; fwd..best: our generated applyFlatInto (flattened inputs, like the "
                 + "baselines); best(args): the best order through applyInto(J, Object...) with boxed arguments;\nB/op ours: most "
                 + "bytes allocated per call of ours;\nJIT: 'ok' when every warm-up ended with the JIT settled and "
-                + "nothing was compiling when measuring began, else how many warm-ups hit their limit / 'busy'.\n");
+                + "nothing was compiling when measuring began, else how many warm-ups hit their limit / 'busy';\nC2: chunk "
+                + "methods of our five Jacobians that C2 compiled (or inlined into a C2-compiled caller) / all of them "
+                + "(JFR compilation events; '?' without JFR).\n");
         StringBuilder header = new StringBuilder(String.format("%-22s", "task"));
         for (String m : METHODS) {
             header.append(String.format(" %10s", HEADERS.get(m)));
         }
-        header.append(String.format(" | %9s %7s", "B/op ours", "JIT"));
+        header.append(String.format(" | %9s %7s %9s", "B/op ours", "JIT", "C2"));
         line(sb, header.toString());
         for (RuntimeResult r : report.results()) {
             StringBuilder row = new StringBuilder(String.format("%-22s", r.task()));
             for (String m : METHODS) {
                 row.append(String.format(" %10s", time(r.ns(m))));
             }
-            row.append(String.format(" | %9s %7s", number(r.applyIntoBytesPerOp(), "%.0f"), jit(r)));
+            row.append(String.format(" | %9s %7s %9s", number(r.applyIntoBytesPerOp(), "%.0f"), jit(r), c2(r)));
             sb.append(row).append('\n');
         }
     }
@@ -140,6 +142,19 @@ final class RuntimeTable {
             s = s.isEmpty() ? "busy" : s + "+busy";
         }
         return s.isEmpty() ? "ok" : s;
+    }
+
+    /** "compiled/chunks" over our Jacobians, "?" when the JVM could not tell, "-" when none was built. */
+    static String c2(RuntimeResult r) {
+        if (r.c2().isEmpty()) {
+            return "-";
+        }
+        if (r.c2().values().stream().anyMatch(c -> !c.known())) {
+            return "?";
+        }
+        int compiled = r.c2().values().stream().mapToInt(RuntimeResult.C2Coverage::compiled).sum();
+        int chunks = r.c2().values().stream().mapToInt(RuntimeResult.C2Coverage::chunks).sum();
+        return compiled + "/" + chunks;
     }
 
     private static void line(StringBuilder sb, String header) {

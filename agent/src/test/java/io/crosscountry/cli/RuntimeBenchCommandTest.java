@@ -72,6 +72,11 @@ class RuntimeBenchCommandTest {
                 speedup.get("fwd_rev").asDouble(), 1e-12);
         assertEquals(4, task.get("effective_cost").get("fwd").asLong());
         assertEquals(0, task.get("failures").size());
+        for (String m : List.of("fwd", "rev", "markowitz", "best", "best_args")) {
+            JsonNode c2 = task.get("c2_chunks").get(m);
+            assertTrue(c2.get("chunks").asInt() >= 1, m + ": " + c2);
+            assertTrue(c2.get("compiled").asInt() >= 0 && c2.get("compiled").asInt() <= c2.get("chunks").asInt(), m + ": " + c2);
+        }
 
         JsonNode summary = root.get("summary");
         assertEquals("Simple", summary.get("tasks").get(0).asText());
@@ -93,7 +98,7 @@ class RuntimeBenchCommandTest {
         Run r = run(args());
         assertEquals(0, r.code(), r.err());
         for (String header : List.of("primal", "fwd", "rev", "mkwitz", "best", "best(args)", "gradient", "deriv-str", "cent-diff", "tape",
-                "B/op ours", "fwd|rev", "Medians over 1 tasks", "load average")) {
+                "B/op ours", "C2", "fwd|rev", "Medians over 1 tasks", "load average")) {
             assertTrue(r.out().contains(header), header + " in\n" + r.out());
         }
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("Simple ")), r.out());

@@ -4,6 +4,7 @@ import io.crosscountry.analysis.GraphEvaluator;
 import io.crosscountry.analysis.Guard;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.Operand;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -124,6 +125,21 @@ public final class CompiledPath {
      */
     public List<byte[]> classFiles() {
         return classes.stream().map(byte[]::clone).toList();
+    }
+
+    /**
+     * The classes defined for this path (hidden classes, forward parts first), e.g. to check which
+     * of their methods the JIT compiled.
+     */
+    public List<Class<?>> definedClasses() {
+        List<Class<?>> defined = new ArrayList<>();
+        for (JacobianKernel k : forward) {
+            defined.add(k.getClass());
+        }
+        for (JacobianKernel k : elimination) {
+            defined.add(k.getClass());
+        }
+        return List.copyOf(defined);
     }
 
     /** The {@code dmul} instructions emitted for the elimination: the order's EFFECTIVE cost. */

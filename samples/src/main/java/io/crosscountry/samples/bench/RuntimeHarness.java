@@ -136,6 +136,7 @@ public final class RuntimeHarness {
 
     /** Verifies, warms up and measures every method of the suite. */
     public RuntimeResult run(RuntimeSuite suite) {
+        C2Compilations compilations = C2Compilations.start();
         progress.accept("verify");
         Map<String, String> failures = suite.verify();
         JitQueue.awaitIdle(nanos(settings.maxWarmupSeconds()));
@@ -160,6 +161,7 @@ public final class RuntimeHarness {
             }
         }
         long compileWhileMeasuring = compileMillis() - compileBefore;
+        Map<String, RuntimeResult.C2Coverage> c2 = compilations.stop(suite.generatedClasses());
         Map<String, Measurement> measurements = new LinkedHashMap<>();
         for (Timed t : timed) {
             double[] cpu = t.roundCpuPerCall.clone();
@@ -173,7 +175,7 @@ public final class RuntimeHarness {
         var g = suite.graph();
         return new RuntimeResult(suite.sample().name(), suite.sample().kind().name(), g.numInputs(), g.numOutputs(),
                 g.numVertices(), measurements, suite.effectiveCosts(), suite.bestSearch(), failures, jitIdle,
-                compileWhileMeasuring);
+                compileWhileMeasuring, c2);
     }
 
     private void warmUp(Timed t) {

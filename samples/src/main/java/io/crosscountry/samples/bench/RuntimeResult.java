@@ -26,10 +26,35 @@ import java.util.Map;
  * @param jitIdle        whether the JIT had nothing running or queued when the measurement started
  * @param compileMillisWhileMeasuring JIT compilation time (all compiler threads) that finished during
  *                       the measurement: near 0 when the code measured was final
+ * @param c2             per generated Jacobian ({@link RuntimeSuite#ORDERS} and {@code best_args}), how
+ *                       many of its chunk methods C2 compiled by the end of the measurement
  */
 public record RuntimeResult(String task, String kind, int numInputs, int numOutputs, int numVertices,
                             Map<String, Measurement> measurements, Map<String, Long> effectiveCosts, String bestSearch,
-                            Map<String, String> failures, boolean jitIdle, long compileMillisWhileMeasuring) {
+                            Map<String, String> failures, boolean jitIdle, long compileMillisWhileMeasuring,
+                            Map<String, C2Coverage> c2) {
+
+    /**
+     * How many of a generated Jacobian's chunk methods C2 compiled (a tier-4 compilation of the
+     * method, or inlined into one; see {@link C2Compilations}).
+     *
+     * @param compiled chunk methods compiled by C2
+     * @param chunks   chunk methods; 0 when the JVM could not tell (no JFR)
+     */
+    public record C2Coverage(int compiled, int chunks) {
+        /** The JVM could not tell. */
+        public static final C2Coverage UNKNOWN = new C2Coverage(0, 0);
+
+        /** Whether the JVM could tell. */
+        public boolean known() {
+            return chunks > 0;
+        }
+
+        /** Whether C2 compiled every chunk method. */
+        public boolean complete() {
+            return known() && compiled == chunks;
+        }
+    }
 
     /**
      * One method's timing.
@@ -51,6 +76,7 @@ public record RuntimeResult(String task, String kind, int numInputs, int numOutp
         measurements = ordered(measurements);
         effectiveCosts = ordered(effectiveCosts);
         failures = ordered(failures);
+        c2 = ordered(c2);
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> map) {

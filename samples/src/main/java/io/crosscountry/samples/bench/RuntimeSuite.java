@@ -74,6 +74,7 @@ public final class RuntimeSuite {
     private final double[] x;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, Long> effectiveCosts = new LinkedHashMap<>();
+    private final Map<String, CompiledJacobian> jacobians = new LinkedHashMap<>();
     private final DualNumbers reference;
     private String bestSearch = "";
     private int[] bestOrder;
@@ -162,6 +163,7 @@ public final class RuntimeSuite {
             }
         };
         CompiledJacobian jacobian = CrossCountry.jacobian(sample.owner(), sample.method(), order, sample.args());
+        jacobians.put(name, jacobian);
         if (name.equals(BEST_ARGS)) {
             Object[] args = sample.args();
             return () -> jacobian.applyInto(J, args);
@@ -233,6 +235,13 @@ public final class RuntimeSuite {
     /** The EFFECTIVE cost (multiplications the generated code performs) of each built order. */
     public Map<String, Long> effectiveCosts() {
         return Collections.unmodifiableMap(effectiveCosts);
+    }
+
+    /** The classes generated for each built Jacobian (fwd, rev, markowitz, best, best_args), by name. */
+    public Map<String, List<Class<?>>> generatedClasses() {
+        Map<String, List<Class<?>>> classes = new LinkedHashMap<>();
+        jacobians.forEach((name, j) -> classes.put(name, j.generatedClasses()));
+        return classes;
     }
 
     /** Which search found the best order ({@link OptimizeResult#method()}), or "" when not built. */

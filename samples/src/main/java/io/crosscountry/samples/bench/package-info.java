@@ -39,7 +39,10 @@
  *       {@code elim<i>} (elimination), each kept under HotSpot's 8,000-byte limit for compiling.
  *       {@code made not entrant} lines for them during measurement mean deoptimisation. The same works
  *       for the in-process harness:
- *       {@code CROSSCOUNTRY_JAVA_OPTS=-XX:+PrintCompilation ./crosscountry bench --runtime --tasks RoeFlux_1d 2>/dev/null | grep GeneratedJacobian}.</li>
+ *       {@code CROSSCOUNTRY_JAVA_OPTS=-XX:+PrintCompilation ./crosscountry bench --runtime --tasks RoeFlux_1d 2>/dev/null | grep GeneratedJacobian};
+ *       the harness also checks it itself: its {@code C2} column (JSON {@code c2_chunks}) counts the
+ *       chunk methods with a successful tier-4 compilation, or inlined into one, from JFR's
+ *       compilation events ({@link io.crosscountry.samples.bench.C2Compilations}).</li>
  * </ul>
  */
 package io.crosscountry.samples.bench;

@@ -122,6 +122,6 @@ class RuntimeHarnessTest {
         m.put(RuntimeSuite.FWD, new Measurement(fwd, fwd, 0, 0, 1, 0, true));
         m.put(RuntimeSuite.REV, new Measurement(rev, rev, 0, 0, 1, 0, true));
         m.put(RuntimeSuite.BEST, new Measurement(best, best, 0, 0, 1, 0, true));
-        return new RuntimeResult(task, "SCALAR", 1, 1, 1, m, Map.of(), "", Map.of(), true, 0);
+        return new RuntimeResult(task, "SCALAR", 1, 1, 1, m, Map.of(), "", Map.of(), true, 0, Map.of());
     }
 }

@@ -1,0 +1,53 @@
+package io.crosscountry.samples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.crosscountry.CompiledJacobian;
+import io.crosscountry.CrossCountry;
+import io.crosscountry.Order;
+import io.crosscountry.samples.Sample;
+import io.crosscountry.samples.Samples;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The C2 check reads the JVM's compilation events: nothing before the JIT ran, every chunk after. */
+class C2CompilationsTest {
+
+    @Test
+    void chunksAreReportedCompiledOnlyAfterC2CompiledThem() throws Exception {
+        Sample s = Samples.get("RoeFlux_1d");
+        CompiledJacobian j = CrossCountry.jacobian(s.owner(), s.method(), Order.REV, s.args());
+        double[][] J = new double[j.numOutputs()][j.numInputs()];
+        C2Compilations once = C2Compilations.start();
+        j.applyInto(J, s.args());
+        RuntimeResult.C2Coverage cold = once.stop(Map.of("rev", j.generatedClasses())).get("rev");
+        assumeTrue(cold.known(), "this JVM records no compilation events");
+        assertEquals(0, cold.compiled(), "one call: nothing compiled yet");
+        assertTrue(cold.chunks() >= 1);
+
+        C2Compilations hot = C2Compilations.start();
+        for (int call = 0; call < 300_000; call++) {
+            j.applyInto(J, s.args());
+        }
+        assertTrue(JitQueue.awaitIdle(30_000_000_000L), "the JIT became idle");
+        RuntimeResult.C2Coverage warm = hot.stop(Map.of("rev", j.generatedClasses())).get("rev");
+        assertEquals(warm.chunks(), warm.compiled(), "every chunk method C2-compiled after 300,000 calls");
+        assertTrue(warm.complete());
+    }
+
+    @Test
+    void hiddenClassNamesAndJfrNamesGiveTheSameKey() {
+        assertEquals("0x00007fc7481e2000",
+                C2Compilations.classKey("io.crosscountry.codegen.GeneratedJacobian/0x00007fc7481e2000"));
+        assertEquals("0x00007fc7481e2000",
+                C2Compilations.jfrKey("io/crosscountry/codegen/GeneratedJacobian+0x00007fc7481e2000"));
+        assertEquals("0x00007fc7481e2000",
+                C2Compilations.jfrKey("io.crosscountry.codegen.GeneratedJacobian+0x00007fc7481e2000.1189084611"));
+        assertEquals("0x00000000241d0800",
+                C2Compilations.jfrKey("io.crosscountry.codegen.GeneratedJacobian.0x00000000241d0800"));   // JDK 25
+        assertEquals("com.acme.Flux$$CrossCountry$jac$0", C2Compilations.classKey("com.acme.Flux$$CrossCountry$jac$0"));
+        assertEquals("com.acme.Flux$$CrossCountry$jac$0", C2Compilations.jfrKey("com/acme/Flux$$CrossCountry$jac$0"));
+    }
+}
