@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -30,34 +33,24 @@ final class ClassFiles {
         }
     }
 
-    /** The {@code dmul} instructions in methods whose name starts with {@code prefix}. */
+    /** The {@code opcode} instructions in methods whose name starts with {@code prefix}. */
     static long count(CompiledPath path, String prefix, int opcode) {
-        long n = 0;
-        for (byte[] bytes : path.classFiles()) {
-            ClassNode cn = new ClassNode();
-            new ClassReader(bytes).accept(cn, 0);
-            for (MethodNode m : cn.methods) {
-                if (m.name.startsWith(prefix)) {
-                    for (AbstractInsnNode insn : m.instructions) {
-                        if (insn.getOpcode() == opcode) {
-                            n++;
-                        }
-                    }
-                }
-            }
-        }
-        return n;
+        return count(path, prefix, insn -> insn.getOpcode() == opcode);
     }
 
     /** The calls of {@code owner.name} (an internal class name, e.g. {@code java/lang/Math}) in all methods. */
     static long calls(CompiledPath path, String owner, String name) {
+        return count(path, "", insn -> insn instanceof MethodInsnNode call && call.owner.equals(owner)
+                && call.name.equals(name));
+    }
+
+    /** The instructions matching {@code match} in methods whose name starts with {@code prefix}. */
+    private static long count(CompiledPath path, String prefix, Predicate<AbstractInsnNode> match) {
         long n = 0;
-        for (byte[] bytes : path.classFiles()) {
-            ClassNode cn = new ClassNode();
-            new ClassReader(bytes).accept(cn, 0);
-            for (MethodNode m : cn.methods) {
+        for (MethodNode m : methods(path)) {
+            if (m.name.startsWith(prefix)) {
                 for (AbstractInsnNode insn : m.instructions) {
-                    if (insn instanceof MethodInsnNode call && call.owner.equals(owner) && call.name.equals(name)) {
+                    if (match.test(insn)) {
                         n++;
                     }
                 }
@@ -66,23 +59,30 @@ final class ClassFiles {
         return n;
     }
 
+    /** Every method of every generated class. */
+    private static List<MethodNode> methods(CompiledPath path) {
+        List<MethodNode> all = new ArrayList<>();
+        for (byte[] bytes : path.classFiles()) {
+            ClassNode cn = new ClassNode();
+            new ClassReader(bytes).accept(cn, 0);
+            all.addAll(cn.methods);
+        }
+        return all;
+    }
+
     /**
      * The {@code dmul}s of the elimination: all in {@code elim…} methods, and those after the
      * fused chunk's boundary (its only branch, an {@code ifeq}) in {@code fused…} methods.
      */
     static long eliminationDmuls(CompiledPath path) {
         long n = count(path, "elim", Opcodes.DMUL);
-        for (byte[] bytes : path.classFiles()) {
-            ClassNode cn = new ClassNode();
-            new ClassReader(bytes).accept(cn, 0);
-            for (MethodNode m : cn.methods) {
-                if (m.name.startsWith("fused")) {
-                    boolean after = false;
-                    for (AbstractInsnNode insn : m.instructions) {
-                        after |= insn.getOpcode() == Opcodes.IFEQ;
-                        if (after && insn.getOpcode() == Opcodes.DMUL) {
-                            n++;
-                        }
+        for (MethodNode m : methods(path)) {
+            if (m.name.startsWith("fused")) {
+                boolean after = false;
+                for (AbstractInsnNode insn : m.instructions) {
+                    after |= insn.getOpcode() == Opcodes.IFEQ;
+                    if (after && insn.getOpcode() == Opcodes.DMUL) {
+                        n++;
                     }
                 }
             }
