@@ -1,6 +1,8 @@
 package io.crosscountry.codegen;
 
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 /** Walks and sizes {@link Expr} trees and {@link Insn}s. */
 final class Exprs {
@@ -21,22 +23,46 @@ final class Exprs {
     }
 
     static void reads(Expr e, IntConsumer values, IntConsumer inputs) {
-        if (e instanceof Expr.Ref r) {
-            values.accept(r.id());
-        } else if (e instanceof Expr.In in) {
-            inputs.accept(in.index());
-        } else if (e instanceof Expr.Neg n) {
-            reads(n.a(), values, inputs);
-        } else if (e instanceof Expr.Bin b) {
-            reads(b.a(), values, inputs);
-            reads(b.b(), values, inputs);
-        } else if (e instanceof Expr.Call c) {
-            for (Expr a : c.args()) {
-                reads(a, values, inputs);
+        forEach(e, x -> {
+            if (x instanceof Expr.Ref r) {
+                values.accept(r.id());
+            } else if (x instanceof Expr.In in) {
+                inputs.accept(in.index());
             }
+        });
+    }
+
+    /** Calls {@code visit} with {@code e} and each of its subexpressions, parents before their operands. */
+    static void forEach(Expr e, Consumer<Expr> visit) {
+        visit.accept(e);
+        if (e instanceof Expr.Neg n) {
+            forEach(n.a(), visit);
+        } else if (e instanceof Expr.Bin b) {
+            forEach(b.a(), visit);
+            forEach(b.b(), visit);
+        } else if (e instanceof Expr.Call c) {
+            c.args().forEach(a -> forEach(a, visit));
         } else if (e instanceof Expr.ToFloat f) {
-            reads(f.a(), values, inputs);
+            forEach(f.a(), visit);
         }
+    }
+
+    /** {@code e} with each direct operand {@code o} replaced by {@code f(o)}, left to right; leaves as they are. */
+    static Expr withOperands(Expr e, UnaryOperator<Expr> f) {
+        if (e instanceof Expr.Neg n) {
+            return new Expr.Neg(f.apply(n.a()));
+        }
+        if (e instanceof Expr.Bin b) {
+            Expr a = f.apply(b.a());
+            return new Expr.Bin(b.opcode(), a, f.apply(b.b()));
+        }
+        if (e instanceof Expr.Call c) {
+            return new Expr.Call(c.owner(), c.name(), c.args().stream().map(f).toList());
+        }
+        if (e instanceof Expr.ToFloat t) {
+            return new Expr.ToFloat(f.apply(t.a()));
+        }
+        return e;
     }
 
     /**

@@ -65,40 +65,20 @@ final class Reciprocals {
     }
 
     private void count(Expr e) {
-        if (e instanceof Expr.Bin b) {
-            if (b.opcode() == Opcodes.DDIV && !(b.b() instanceof Expr.Const)) {
+        Exprs.forEach(e, x -> {
+            if (x instanceof Expr.Bin b && b.opcode() == Opcodes.DDIV && !(b.b() instanceof Expr.Const)) {
                 uses.merge(b.b(), 1, Integer::sum);
             }
-            count(b.a());
-            count(b.b());
-        } else if (e instanceof Expr.Neg n) {
-            count(n.a());
-        } else if (e instanceof Expr.Call c) {
-            c.args().forEach(this::count);
-        } else if (e instanceof Expr.ToFloat f) {
-            count(f.a());
-        }
+        });
     }
 
     private Expr rewrite(Expr e) {
-        if (e instanceof Expr.Bin b) {
+        if (e instanceof Expr.Bin b && b.opcode() == Opcodes.DDIV && uses.getOrDefault(b.b(), 0) >= 2) {
             Expr a = rewrite(b.a());
             Expr d = rewrite(b.b());
-            if (b.opcode() == Opcodes.DDIV && uses.getOrDefault(b.b(), 0) >= 2) {
-                return times(a, new Expr.Ref(reciprocalOf(b.b(), d)));
-            }
-            return new Expr.Bin(b.opcode(), a, d);
+            return times(a, new Expr.Ref(reciprocalOf(b.b(), d)));
         }
-        if (e instanceof Expr.Neg n) {
-            return new Expr.Neg(rewrite(n.a()));
-        }
-        if (e instanceof Expr.Call c) {
-            return new Expr.Call(c.owner(), c.name(), c.args().stream().map(this::rewrite).toList());
-        }
-        if (e instanceof Expr.ToFloat f) {
-            return new Expr.ToFloat(rewrite(f.a()));
-        }
-        return e;
+        return Exprs.withOperands(e, this::rewrite);
     }
 
     /** {@code 1/divisor}'s value id, defined before its first use. */

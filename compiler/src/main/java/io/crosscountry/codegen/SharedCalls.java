@@ -57,17 +57,11 @@ final class SharedCalls {
     }
 
     private void count(Expr e) {
-        if (e instanceof Expr.Call c) {
-            occurrences.merge(c, 1, Integer::sum);
-            c.args().forEach(this::count);
-        } else if (e instanceof Expr.Bin b) {
-            count(b.a());
-            count(b.b());
-        } else if (e instanceof Expr.Neg n) {
-            count(n.a());
-        } else if (e instanceof Expr.ToFloat f) {
-            count(f.a());
-        }
+        Exprs.forEach(e, x -> {
+            if (x instanceof Expr.Call c) {
+                occurrences.merge(c, 1, Integer::sum);
+            }
+        });
     }
 
     private boolean shared(Expr.Call c) {
@@ -90,10 +84,7 @@ final class SharedCalls {
     }
 
     private Expr rewrite(Expr e) {
-        if (e instanceof Expr.Call c) {
-            if (!shared(c)) {
-                return withSharedArgs(c);
-            }
+        if (e instanceof Expr.Call c && shared(c)) {
             Integer id = computedIn.get(c);
             if (id == null) {
                 id = nextId++;
@@ -102,19 +93,10 @@ final class SharedCalls {
             }
             return new Expr.Ref(id);
         }
-        if (e instanceof Expr.Bin b) {
-            return new Expr.Bin(b.opcode(), rewrite(b.a()), rewrite(b.b()));
-        }
-        if (e instanceof Expr.Neg n) {
-            return new Expr.Neg(rewrite(n.a()));
-        }
-        if (e instanceof Expr.ToFloat f) {
-            return new Expr.ToFloat(rewrite(f.a()));
-        }
-        return e;
+        return Exprs.withOperands(e, this::rewrite);
     }
 
-    private Expr.Call withSharedArgs(Expr.Call c) {
-        return new Expr.Call(c.owner(), c.name(), c.args().stream().map(this::rewrite).toList());
+    private Expr withSharedArgs(Expr.Call c) {
+        return Exprs.withOperands(c, this::rewrite);
     }
 }
