@@ -50,7 +50,6 @@ final class C2Compilations {
             Recording r = new Recording();
             r.enable("jdk.Compilation").withThreshold(Duration.ZERO);
             r.enable("jdk.CompilerInlining");
-            r.setToDisk(true);
             r.start();
             return new C2Compilations(r);
         } catch (RuntimeException | LinkageError e) {

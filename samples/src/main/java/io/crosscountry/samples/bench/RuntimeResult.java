@@ -49,11 +49,6 @@ public record RuntimeResult(String task, String kind, int numInputs, int numOutp
         public boolean known() {
             return chunks > 0;
         }
-
-        /** Whether C2 compiled every chunk method. */
-        public boolean complete() {
-            return known() && compiled == chunks;
-        }
     }
 
     /**
