@@ -68,19 +68,17 @@ final class SharedCalls {
         return occurrences.getOrDefault(c, 0) >= 2;
     }
 
-    /** A definition whose whole expression is a shared call computes it or copies it. */
+    /**
+     * A definition whose whole expression is a shared call not computed yet computes it (under the
+     * definition's own id); otherwise its calls are rewritten (a computed one becomes a copy).
+     */
     private void define(Insn.Def d) {
-        if (d.expr() instanceof Expr.Call c && shared(c)) {
-            Integer earlier = computedIn.get(c);
-            if (earlier != null) {
-                out.add(new Insn.Def(d.id(), new Expr.Ref(earlier), d.keepIfDead()));
-                return;
-            }
+        if (d.expr() instanceof Expr.Call c && shared(c) && !computedIn.containsKey(c)) {
             out.add(new Insn.Def(d.id(), withSharedArgs(c), d.keepIfDead()));
             computedIn.put(c, d.id());
-            return;
+        } else {
+            out.add(new Insn.Def(d.id(), rewrite(d.expr()), d.keepIfDead()));
         }
-        out.add(new Insn.Def(d.id(), rewrite(d.expr()), d.keepIfDead()));
     }
 
     private Expr rewrite(Expr e) {
