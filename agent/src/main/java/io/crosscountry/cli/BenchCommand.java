@@ -14,11 +14,13 @@ import io.crosscountry.samples.Sample;
 import io.crosscountry.samples.Samples;
 import io.crosscountry.samples.bench.ManyPrograms;
 import io.crosscountry.samples.bench.RuntimeHarness;
+import io.crosscountry.samples.parity.ParityChart;
 import io.crosscountry.samples.parity.ParityReport;
 import io.crosscountry.samples.parity.ParityRow;
 import io.crosscountry.samples.parity.PublishedTask;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +34,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crosscountry bench [--parity | --engine | --runtime] [--tasks ...] [--json]}: the parity table
- * (our counts beside the published ones; the default), the elimination engine's speed, or the runtime
- * benchmark of our generated Jacobians against the primal and the baselines ({@link RuntimeBench}).
+ * {@code crosscountry bench [--parity | --engine | --runtime | --policy | --many N] [--tasks ...] [--json] [--out DIR]}:
+ * the parity table (our counts beside the published ones), the elimination engine's speed, the
+ * runtime benchmark of our generated Jacobians against the primal and the baselines
+ * ({@link RuntimeBench}), the policy evaluation, or random programs against dual numbers. Without
+ * one of these flags, the parity table and then the runtime benchmark (the design's contract:
+ * "paper table + runtime table; PNG charts to a folder").
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks. --parity (the default): multiplication counts of fwd / rev / min-Markowitz on our graphs, "
+        description = "Benchmarks. Without a mode flag: the parity table, then the runtime benchmark (--out DIR: both "
+                + "tables' JSON and PNG charts). --parity: multiplication counts of fwd / rev / min-Markowitz on our graphs, "
                 + "the published orders evaluated on our graphs where their ids apply, and the published numbers. "
                 + "--engine: random elimination episodes per second on one thread. "
                 + "--runtime: time per call of our generated Jacobians (fwd, rev, min-Markowitz, best searched order), the "
@@ -48,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--parity", description = "The parity table (default).")
+    @Option(names = "--parity", description = "Only the parity table.")
     boolean parity;
 
     @Option(names = "--engine", description = "Elimination engine speed: random full episodes per second, one thread.")
@@ -113,7 +119,8 @@ final class BenchCommand implements Callable<Integer> {
     double search;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "With --runtime: also write DIR/runtime.json and the chart DIR/runtime.png.")
+            description = "Also write the JSON and the PNG chart of each table: DIR/parity.json and DIR/parity.png "
+                    + "(parity), DIR/runtime.json and DIR/runtime.png (runtime).")
     Path outDir;
 
     @Option(names = "--mode", defaultValue = "effective", paramLabel = "MODE",
@@ -131,17 +138,22 @@ final class BenchCommand implements Callable<Integer> {
         if (runtime && (parity || engine)) {
             throw new ParameterException(spec.commandLine(), "--runtime cannot be combined with --parity or --engine");
         }
+        if (outDir != null && (engine || policy || many != null)) {
+            throw new ParameterException(spec.commandLine(), "--out writes the parity and runtime tables; it does not apply to "
+                    + (engine ? "--engine" : policy ? "--policy" : "--many"));
+        }
         List<Sample> samples = new ArrayList<>();
         if (tasks == null || tasks.isEmpty()) {
             samples.addAll(Samples.all());
-            if (runtime) {
-                samples.removeIf(s -> s.kind() == Sample.Kind.WARMUP);
-            }
         } else {
             for (String t : tasks) {
                 samples.add(Samples.get(t));
             }
         }
+        // the runtime benchmark times the paper's tasks, not the warm-up functions, unless they are named
+        List<Sample> timed = tasks == null || tasks.isEmpty()
+                ? samples.stream().filter(s -> s.kind() != Sample.Kind.WARMUP).toList()
+                : samples;
         if (many != null) {
             return many();
         }
@@ -152,7 +164,7 @@ final class BenchCommand implements Callable<Integer> {
             return policy(samples);
         }
         if (runtime) {
-            return runtime(samples);
+            return runtime(timed, null);
         }
         Progress progress = new Progress(spec.commandLine().getErr(), samples.size());
         List<ParityRow> rows = new ArrayList<>();
@@ -161,10 +173,27 @@ final class BenchCommand implements Callable<Integer> {
             rows.add(ParityReport.row(s));
         }
         progress.done();
+        if (outDir != null) {
+            spec.commandLine().getErr().println("wrote " + writeParity(rows, outDir));
+        }
+        if (!parity) {
+            return runtime(timed, rows);   // no mode flag: the parity table, then the runtime benchmark
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.write(toJson(rows)) + System.lineSeparator() : table(rows));
         out.flush();
         return 0;
+    }
+
+    /** Writes DIR/parity.json and the chart DIR/parity.png. */
+    static List<Path> writeParity(List<ParityRow> rows, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path jsonFile = dir.resolve("parity.json");
+        Files.writeString(jsonFile, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(rows))
+                + System.lineSeparator());
+        Path png = dir.resolve("parity.png");
+        ParityChart.write(rows, png);
+        return List.of(jsonFile, png);
     }
 
     private int policy(List<Sample> samples) {
@@ -311,7 +340,12 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int runtime(List<Sample> samples) throws IOException {
+    /**
+     * The runtime benchmark; with {@code parityRows} (no mode flag), printed after the parity table,
+     * or in one JSON object with it: {@code parity} beside the runtime benchmark's {@code runtime}
+     * and {@code summary}.
+     */
+    private int runtime(List<Sample> samples, List<ParityRow> parityRows) throws IOException {
         RuntimeHarness.Settings settings;
         try {
             settings = new RuntimeHarness.Settings(warmup, maxWarmup, seconds == null ? 1.0 : seconds, rounds);
@@ -326,7 +360,13 @@ final class BenchCommand implements Callable<Integer> {
         RuntimeBench.Report report = RuntimeBench.run(samples, settings, search, progress);
         progress.done();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? Json.write(RuntimeBench.json(report)) + System.lineSeparator() : RuntimeTable.of(report));
+        if (json) {
+            ObjectNode root = parityRows == null ? Json.object() : toJson(parityRows);
+            root.setAll(RuntimeBench.json(report));
+            out.print(Json.write(root) + System.lineSeparator());
+        } else {
+            out.print(parityRows == null ? RuntimeTable.of(report) : table(parityRows) + System.lineSeparator() + RuntimeTable.of(report));
+        }
         out.flush();
         if (outDir != null) {
             err.println("wrote " + RuntimeBench.write(report, outDir));

@@ -192,7 +192,7 @@ class CliTest {
         JsonNode mlp = r.json().get("parity").get(1);
         assertTrue(mlp.get("published_orders_on_ours").isNull());
         assertEquals(10930, mlp.get("published").get("fwd").asLong());
-        Run text = run("bench", "--tasks", "HumanHeartDipole");
+        Run text = run("bench", "--parity", "--tasks", "HumanHeartDipole");
         assertTrue(text.out().contains("HumanHeartDipole"), text.out());
     }
 

@@ -106,6 +106,54 @@ class RuntimeBenchCommandTest {
     }
 
     @Test
+    void without_a_mode_flag_bench_prints_the_parity_table_then_the_runtime_benchmark() throws Exception {
+        Path dir = tmp.resolve("both");
+        List<String> a = new ArrayList<>(List.of("bench", "--tasks", "Simple"));
+        a.addAll(List.of(SHORT));
+        a.addAll(List.of("--json", "--out", dir.toString()));
+        Run r = run(a.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = JSON.readTree(r.out());
+        assertEquals("Simple", root.get("parity").get(0).get("task").asText());
+        assertEquals(4, root.get("parity").get(0).get("effective").get("fwd").asLong());
+        assertEquals("Simple", root.get("runtime").get(0).get("task").asText());
+        assertEquals(4, root.get("runtime").get(0).get("effective_cost").get("fwd").asLong());
+        assertEquals("Simple", root.get("summary").get("tasks").get(0).asText());
+        assertEquals(root.get("parity"), JSON.readTree(Files.readString(dir.resolve("parity.json"))).get("parity"));
+        assertEquals(root.get("runtime"), JSON.readTree(Files.readString(dir.resolve("runtime.json"))).get("runtime"));
+        for (String png : List.of("parity.png", "runtime.png")) {
+            assertNotNull(ImageIO.read(dir.resolve(png).toFile()), png + " decodes");
+        }
+
+        List<String> t = new ArrayList<>(List.of("bench", "--tasks", "Simple"));
+        t.addAll(List.of(SHORT));
+        Run text = run(t.toArray(String[]::new));
+        assertEquals(0, text.code(), text.err());
+        int parityHeader = text.out().indexOf("AG on ours");
+        int runtimeHeader = text.out().indexOf("best(args)");
+        assertTrue(parityHeader >= 0 && runtimeHeader > parityHeader, "parity table first, then the runtime table:\n" + text.out());
+    }
+
+    @Test
+    void parity_alone_writes_its_json_and_chart() throws Exception {
+        Path dir = tmp.resolve("parity");
+        Run r = run("bench", "--parity", "--tasks", "Simple,RoeFlux_1d", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("RoeFlux_1d"), r.out());
+        assertFalse(r.out().contains("best(args)"), "no runtime table with --parity");
+        assertEquals(2, JSON.readTree(Files.readString(dir.resolve("parity.json"))).get("parity").size());
+        assertNotNull(ImageIO.read(dir.resolve("parity.png").toFile()));
+        assertFalse(Files.exists(dir.resolve("runtime.json")));
+    }
+
+    @Test
+    void out_is_refused_where_it_writes_nothing() {
+        Run r = run("bench", "--engine", "--tasks", "Simple", "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--out writes the parity and runtime tables"), r.err());
+    }
+
+    @Test
     void runtime_is_not_combined_with_engine_and_rejects_bad_times() {
         assertEquals(2, run("bench", "--runtime", "--engine").code());
         assertEquals(2, run(args("--rounds", "0")).code());
