@@ -38,18 +38,23 @@ import picocli.CommandLine.Spec;
  * the parity table (our counts beside the published ones), the elimination engine's speed, the
  * runtime benchmark of our generated Jacobians against the primal and the baselines
  * ({@link RuntimeBench}), the policy evaluation, or random programs against dual numbers. Without
- * one of these flags, the parity table and then the runtime benchmark (the design's contract:
- * "paper table + runtime table; PNG charts to a folder").
+ * one of these flags, the parity table and then the runtime benchmark, their JSON and charts
+ * written to {@code --out} or {@value #DEFAULT_OUT} (the design's contract: "paper table + runtime
+ * table; PNG charts to a folder").
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks. Without a mode flag: the parity table, then the runtime benchmark (--out DIR: both "
-                + "tables' JSON and PNG charts). --parity: multiplication counts of fwd / rev / min-Markowitz on our graphs, "
+        description = "Benchmarks. Without a mode flag: the parity table, then the runtime benchmark, with both "
+                + "tables' JSON and PNG charts written to --out DIR (default " + BenchCommand.DEFAULT_OUT + "). "
+                + "--parity: multiplication counts of fwd / rev / min-Markowitz on our graphs, "
                 + "the published orders evaluated on our graphs where their ids apply, and the published numbers. "
                 + "--engine: random elimination episodes per second on one thread. "
                 + "--runtime: time per call of our generated Jacobians (fwd, rev, min-Markowitz, best searched order), the "
                 + "primal and the baselines (Hipparchus Gradient and DerivativeStructure, central differences, tape), "
                 + "in this JVM, with ratios to the primal and speed-ups; --out DIR also writes runtime.json and runtime.png.")
 final class BenchCommand implements Callable<Integer> {
+
+    /** Where {@code bench} without a mode flag writes its JSON and charts unless {@code --out} says otherwise. */
+    static final String DEFAULT_OUT = "bench-results";
 
     @Spec
     CommandSpec spec;
@@ -120,7 +125,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write the JSON and the PNG chart of each table: DIR/parity.json and DIR/parity.png "
-                    + "(parity), DIR/runtime.json and DIR/runtime.png (runtime).")
+                    + "(parity), DIR/runtime.json and DIR/runtime.png (runtime). Without a mode flag the default is "
+                    + DEFAULT_OUT + ".")
     Path outDir;
 
     @Option(names = "--mode", defaultValue = "effective", paramLabel = "MODE",
@@ -165,6 +171,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (runtime) {
             return runtime(timed, null);
+        }
+        if (!parity && outDir == null) {
+            outDir = Path.of(DEFAULT_OUT);   // no mode flag: the contract's "PNG charts to a folder"
         }
         Progress progress = new Progress(spec.commandLine().getErr(), samples.size());
         List<ParityRow> rows = new ArrayList<>();

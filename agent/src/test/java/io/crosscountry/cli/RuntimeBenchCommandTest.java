@@ -125,7 +125,7 @@ class RuntimeBenchCommandTest {
             assertNotNull(ImageIO.read(dir.resolve(png).toFile()), png + " decodes");
         }
 
-        List<String> t = new ArrayList<>(List.of("bench", "--tasks", "Simple"));
+        List<String> t = new ArrayList<>(List.of("bench", "--tasks", "Simple", "--out", tmp.resolve("text").toString()));
         t.addAll(List.of(SHORT));
         Run text = run(t.toArray(String[]::new));
         assertEquals(0, text.code(), text.err());
