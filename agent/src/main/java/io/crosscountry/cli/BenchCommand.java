@@ -172,9 +172,22 @@ final class BenchCommand implements Callable<Integer> {
         if (runtime) {
             return runtime(timed, null);
         }
-        if (!parity && outDir == null) {
-            outDir = Path.of(DEFAULT_OUT);   // no mode flag: the contract's "PNG charts to a folder"
+        if (!parity) {
+            // no mode flag: the parity table, then the runtime benchmark; the contract's "PNG charts to a folder"
+            if (outDir == null) {
+                outDir = Path.of(DEFAULT_OUT);
+            }
+            return runtime(timed, samples);
         }
+        List<ParityRow> rows = parityRows(samples);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(toJson(rows)) + System.lineSeparator() : table(rows));
+        out.flush();
+        return 0;
+    }
+
+    /** The parity rows of these samples (with progress); also written to {@code --out}, if given. */
+    private List<ParityRow> parityRows(List<Sample> samples) throws IOException {
         Progress progress = new Progress(spec.commandLine().getErr(), samples.size());
         List<ParityRow> rows = new ArrayList<>();
         for (Sample s : samples) {
@@ -185,13 +198,7 @@ final class BenchCommand implements Callable<Integer> {
         if (outDir != null) {
             spec.commandLine().getErr().println("wrote " + writeParity(rows, outDir));
         }
-        if (!parity) {
-            return runtime(timed, rows);   // no mode flag: the parity table, then the runtime benchmark
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? Json.write(toJson(rows)) + System.lineSeparator() : table(rows));
-        out.flush();
-        return 0;
+        return rows;
     }
 
     /** Writes DIR/parity.json and the chart DIR/parity.png. */
@@ -350,11 +357,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The runtime benchmark; with {@code parityRows} (no mode flag), printed after the parity table,
-     * or in one JSON object with it: {@code parity} beside the runtime benchmark's {@code runtime}
-     * and {@code summary}.
+     * The runtime benchmark; with {@code paritySamples} (no mode flag), printed after their parity
+     * table, or in one JSON object with it: {@code parity} beside the runtime benchmark's
+     * {@code runtime} and {@code summary}. The parity rows, which need no timing, are computed
+     * after it, so that the timing starts in a JVM that has done nothing else.
      */
-    private int runtime(List<Sample> samples, List<ParityRow> parityRows) throws IOException {
+    private int runtime(List<Sample> samples, List<Sample> paritySamples) throws IOException {
         RuntimeHarness.Settings settings;
         try {
             settings = new RuntimeHarness.Settings(warmup, maxWarmup, seconds == null ? 1.0 : seconds, rounds);
@@ -368,6 +376,7 @@ final class BenchCommand implements Callable<Integer> {
         Progress progress = new Progress(err, RuntimeBench.progressSteps(samples.size()));
         RuntimeBench.Report report = RuntimeBench.run(samples, settings, search, progress);
         progress.done();
+        List<ParityRow> parityRows = paritySamples == null ? null : parityRows(paritySamples);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = parityRows == null ? Json.object() : toJson(parityRows);
