@@ -133,8 +133,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "With --engine: the cost mode counted (paper or effective). Default: ${DEFAULT-VALUE}.")
     String mode;
 
-    @Option(names = "--tasks", split = ",", paramLabel = "TASK", description = "Only these tasks (comma-separated).")
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK",
+            description = "Only these tasks (comma-separated): sample names or fully.qualified.Class#method.")
     List<String> tasks;
+
+    @Option(names = {"--classpath", "-cp"}, paramLabel = "PATH",
+            description = "Where to find the Class#method tasks (directories and jars, separated by the platform path separator).")
+    String classpath;
+
+    @Option(names = "--args", paramLabel = "JSON",
+            description = "Example arguments of the one Class#method task, as a JSON list (else its class's static "
+                    + "Object[] exampleArgs()).")
+    String argsJson;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -152,8 +162,11 @@ final class BenchCommand implements Callable<Integer> {
         if (tasks == null || tasks.isEmpty()) {
             samples.addAll(Samples.all());
         } else {
+            if (argsJson != null && tasks.stream().filter(t -> t.contains("#")).count() != 1) {
+                throw new ParameterException(spec.commandLine(), "--args needs exactly one Class#method task in --tasks");
+            }
             for (String t : tasks) {
-                samples.add(Samples.get(t));
+                samples.add(TaskResolver.sample(t, classpath, argsJson));
             }
         }
         // the runtime benchmark times the paper's tasks, not the warm-up functions, unless they are named

@@ -43,24 +43,39 @@ final class TaskResolver {
 
     /** Traces the TASK given on the command line: a sample name or {@code Class#method}. */
     Resolved resolve() {
+        Sample s = sample(task, classpath, argsJson);
+        return new Resolved(s.name(), CrossCountry.trace(s.owner(), s.method(), s.args()));
+    }
+
+    /**
+     * A built-in sample by name, or {@code fully.qualified.Class#method} as a sample of kind
+     * {@link Sample.Kind#USER}, loaded from {@code classpath} (null: the CLI's own class path), its
+     * arguments parsed afresh from {@code argsJson} at every {@link Sample#args()} call, or taken
+     * from the class's static {@code exampleArgs()}, called again at every {@link Sample#args()} call.
+     *
+     * @throws IllegalArgumentException for an unknown sample, a missing class, or arguments that do not fit
+     */
+    static Sample sample(String task, String classpath, String argsJson) {
         int hash = task.indexOf('#');
         if (hash < 0) {
-            Sample s;
             try {
-                s = Samples.get(task);
+                return Samples.get(task);
             } catch (NoSuchElementException e) {
                 throw new IllegalArgumentException(e.getMessage() + " (or give fully.qualified.Class#method)");
             }
-            return new Resolved(s.name(), CrossCountry.trace(s.owner(), s.method(), s.args()));
         }
         String className = task.substring(0, hash);
         String method = task.substring(hash + 1);
-        Class<?> owner = load(className);
-        Object[] args = argsJson != null ? parseArgs(owner, method, argsJson) : exampleArgs(owner, method);
-        return new Resolved(task, CrossCountry.trace(owner, method, args));
+        Class<?> owner = load(className, classpath);
+        if (argsJson != null) {
+            parseArgs(owner, method, argsJson);      // fails now, not at the first use
+            return new Sample(task, owner, method, Sample.Kind.USER, () -> parseArgs(owner, method, argsJson));
+        }
+        exampleArgs(owner, method);
+        return new Sample(task, owner, method, Sample.Kind.USER, () -> exampleArgs(owner, method));
     }
 
-    private Class<?> load(String className) {
+    private static Class<?> load(String className, String classpath) {
         ClassLoader loader = TaskResolver.class.getClassLoader();
         if (classpath != null) {
             List<URL> urls = new ArrayList<>();

@@ -147,6 +147,29 @@ class RuntimeBenchCommandTest {
     }
 
     @Test
+    void a_users_class_and_method_is_timed_like_a_sample() throws Exception {
+        String task = "io.crosscountry.cli.fixtures.UserFunctions#scaled";
+        List<String> a = new ArrayList<>(List.of("bench", "--runtime", "--tasks", task, "--args", "[0.7, [0.1, 0.2, 0.3]]", "--json"));
+        a.addAll(List.of(SHORT));
+        Run r = run(a.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        JsonNode t = JSON.readTree(r.out()).get("runtime").get(0);
+        assertEquals(task, t.get("task").asText());
+        assertEquals("user", t.get("kind").asText());
+        assertEquals(0, t.get("failures").size(), "every method agrees with the dual numbers");
+        for (String m : RuntimeSuite.METHODS) {
+            assertTrue(t.get("ns_per_op").get(m).asDouble() > 0, m);
+        }
+
+        Run twoUsers = run("bench", "--runtime", "--tasks", task + "," + task, "--args", "[0.7, [0.1]]");
+        assertEquals(2, twoUsers.code());
+        assertTrue(twoUsers.err().contains("--args needs exactly one Class#method task"), twoUsers.err());
+        Run missing = run("bench", "--parity", "--tasks", "com.example.Missing#f");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("class com.example.Missing not found"), missing.err());
+    }
+
+    @Test
     void out_is_refused_where_it_writes_nothing() {
         Run r = run("bench", "--engine", "--tasks", "Simple", "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());

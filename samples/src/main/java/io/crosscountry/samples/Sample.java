@@ -22,7 +22,9 @@ public record Sample(String name, Class<?> owner, String method, Kind kind, Supp
         /** Paper tasks made of scalar operations; their graphs equal the published ones vertex by vertex. */
         SCALAR,
         /** Paper tasks written with arrays and loops; their graphs are scalarised versions of the published ones. */
-        TENSOR
+        TENSOR,
+        /** A user's method, named as {@code fully.qualified.Class#method} (not a built-in sample). */
+        USER
     }
 
     public Sample {

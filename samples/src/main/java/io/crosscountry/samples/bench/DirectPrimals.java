@@ -18,6 +18,7 @@ import io.crosscountry.samples.warmup.Lighthouse;
 import io.crosscountry.samples.warmup.Simple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The primal of each built-in sample called directly: a plain {@code invokestatic} of the sample's
@@ -34,20 +35,26 @@ public final class DirectPrimals {
     private DirectPrimals() {
     }
 
-    /** Whether {@link #of} has a direct caller for this sample (else it falls back to a MethodHandle). */
+    /** Whether {@link #of} has a hand-written caller for this sample (else it generates one, see {@link #of}). */
     public static boolean isDirect(Sample sample) {
         return direct(sample, sample.args(), new double[0]) != null;
     }
 
     /**
      * A call of the sample's method at {@code args} (shaped like its example arguments) that writes
-     * the flattened result into {@code out}; for a sample without a direct caller here, the method
+     * the flattened result into {@code out}; for a sample without a hand-written caller here (a
+     * user's {@code Class#method}), a generated one ({@link GeneratedPrimalCall}: the same plain
+     * {@code invokestatic}), and only for parameter or result types that has none, the method
      * through {@link OriginalFunction} (a {@code MethodHandle} with boxed arguments).
      */
     public static Runnable of(Sample sample, Object[] args, double[] out) {
         Runnable r = direct(sample, args, out);
         if (r != null) {
             return r;
+        }
+        Optional<Runnable> generated = GeneratedPrimalCall.of(sample.owner(), sample.method(), args, out);
+        if (generated.isPresent()) {
+            return generated.get();
         }
         OriginalFunction f = OriginalFunction.of(sample);
         double[] x = f.exampleInputs();
