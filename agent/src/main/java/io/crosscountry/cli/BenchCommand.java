@@ -158,13 +158,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--out writes the parity and runtime tables; it does not apply to "
                     + (engine ? "--engine" : policy ? "--policy" : "--many"));
         }
+        if (argsJson != null && (tasks == null || tasks.stream().filter(t -> t.contains("#")).count() != 1)) {
+            throw new ParameterException(spec.commandLine(), "--args needs exactly one Class#method task in --tasks");
+        }
         List<Sample> samples = new ArrayList<>();
         if (tasks == null || tasks.isEmpty()) {
             samples.addAll(Samples.all());
         } else {
-            if (argsJson != null && tasks.stream().filter(t -> t.contains("#")).count() != 1) {
-                throw new ParameterException(spec.commandLine(), "--args needs exactly one Class#method task in --tasks");
-            }
             for (String t : tasks) {
                 samples.add(TaskResolver.sample(t, classpath, argsJson));
             }

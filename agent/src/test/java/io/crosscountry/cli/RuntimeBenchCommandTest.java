@@ -164,6 +164,7 @@ class RuntimeBenchCommandTest {
         Run twoUsers = run("bench", "--runtime", "--tasks", task + "," + task, "--args", "[0.7, [0.1]]");
         assertEquals(2, twoUsers.code());
         assertTrue(twoUsers.err().contains("--args needs exactly one Class#method task"), twoUsers.err());
+        assertEquals(2, run("bench", "--parity", "--args", "[0.7]").code(), "--args without its task");
         Run missing = run("bench", "--parity", "--tasks", "com.example.Missing#f");
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("class com.example.Missing not found"), missing.err());
