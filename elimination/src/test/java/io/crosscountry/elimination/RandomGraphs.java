@@ -62,7 +62,7 @@ public final class RandomGraphs {
     }
 
     /** Random graphs: 2–6 inputs, 1–40 vertices. */
-    static Arbitrary<GraphCase> graphs() {
+    public static Arbitrary<GraphCase> graphs() {
         Arbitrary<Integer> inputs = Arbitraries.integers().between(2, 6);
         Arbitrary<List<Integer>> gene = Arbitraries.integers().between(0, 9999).list().ofSize(GENES);
         Arbitrary<List<List<Integer>>> recipe = gene.list().ofMinSize(1).ofMaxSize(40);
@@ -86,7 +86,7 @@ public final class RandomGraphs {
     }
 
     /** Interprets a recipe as a graph. Deterministic: the same recipe always gives the same graph. */
-    static Graph build(int numInputs, List<List<Integer>> recipe) {
+    public static Graph build(int numInputs, List<List<Integer>> recipe) {
         Graph.Builder b = Graph.builder(numInputs);
         List<int[]> outputs = new ArrayList<>(); // {id, return-order key}
         for (List<Integer> gene : recipe) {

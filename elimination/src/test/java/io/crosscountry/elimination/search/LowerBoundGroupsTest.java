@@ -81,6 +81,35 @@ class LowerBoundGroupsTest {
         }
     }
 
+    @Property(tries = 15)
+    void groups_grown_past_18_stay_below_every_orders_cost(@ForAll("medium") RandomGraphs.GraphCase c,
+            @ForAll @IntRange(max = 1000) int seed) {
+        Graph g = c.graph();
+        int[] random = randomOrder(g, new SplittableRandom(seed));
+        for (CostMode mode : CostMode.values()) {
+            long cheapest = Math.min(Math.min(g.cost(g.forwardOrder(), mode), g.cost(g.reverseOrder(), mode)),
+                    Math.min(g.cost(g.markowitzOrder(), mode), g.cost(random, mode)));
+            for (int[] limits : new int[][] {{12, 20}, {14, 22}}) {
+                long bound = rootBound(g, mode, limits[0], limits[1], null);
+                assertTrue(bound <= cheapest, mode + " groups of " + limits[0] + " grown to " + limits[1] + ": bound "
+                        + bound + " > an order's cost " + cheapest + c);
+            }
+        }
+    }
+
+    @Test
+    void groups_may_grow_to_22_and_no_further() {
+        Graph g = RandomGraphs.build(2, List.of(List.of(1, 1, 1, 1, 2, 1, 1, 1, 0, 0)));
+        assertTrue(rootBound(g, CostMode.PAPER, 4, 22, null) >= 0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> rootBound(g, CostMode.PAPER, 4, 23, null));
+    }
+
+    @Provide
+    Arbitrary<RandomGraphs.GraphCase> medium() {
+        return RandomGraphs.graphs().filter(c -> c.graph().eliminable().length >= 24);
+    }
+
     @Property(tries = 200)
     void pruning_by_a_known_order_never_changes_the_bound(@ForAll("small") RandomGraphs.GraphCase c,
             @ForAll @IntRange(max = 1000) int seed) {
