@@ -245,7 +245,7 @@ public final class LowerBounds {
 
     /**
      * The strongest root bound of {@code graph} over groupings with first-pass limits of 4 to 14,
-     * grown and refined to groups of 12 to {@value #MAX_GROUP_LIMIT} (each a valid bound; none is always the
+     * grown and refined to groups of 12 to 18 (each a valid bound; none is always the
      * strongest: with the best order known, RoeFlux_1d EFFECTIVE 4/12: 183, 14/18: 184; g 4/12: 230,
      * 8/14: 237, 14/18: 232), the cheapest first, while time is left before {@code deadlineNanos}
      * ({@link System#nanoTime()}) and the bound is below the cheapest of the forward, reverse and
