@@ -44,8 +44,9 @@ public final class DirectPrimals {
      * A call of the sample's method at {@code args} (shaped like its example arguments) that writes
      * the flattened result into {@code out}; for a sample without a hand-written caller here (a
      * user's {@code Class#method}), a generated one ({@link GeneratedPrimalCall}: the same plain
-     * {@code invokestatic}), and only for parameter or result types that has none, the method
-     * through {@link OriginalFunction} (a {@code MethodHandle} with boxed arguments).
+     * {@code invokestatic}); only where that cannot call the method (other parameter or result
+     * types), the method through {@link OriginalFunction} (a {@code MethodHandle} with boxed
+     * arguments).
      */
     public static Runnable of(Sample sample, Object[] args, double[] out) {
         Runnable r = direct(sample, args, out);
