@@ -248,7 +248,7 @@ class CliTest {
         assertTrue(bad.err().contains("--groupings must be a list like 4/12,8/18"), bad.err());
         Run tooLarge = run("bound", "PropaneCombustion", "--groupings", "4/30");
         assertEquals(1, tooLarge.code());
-        assertTrue(tooLarge.err().contains("grow limit must be in 4..18"), tooLarge.err());
+        assertTrue(tooLarge.err().contains("grow limit must be in 4..22"), tooLarge.err());
     }
 
     @Test
