@@ -85,7 +85,13 @@ public final class OriginalFunction {
         }
     }
 
-    private static Method find(Class<?> owner, String name, int arity) {
+    /**
+     * The static method {@code name} of {@code owner} with {@code arity} parameters (the first one
+     * declared, should there be overloads): the method every baseline of a sample calls.
+     *
+     * @throws IllegalArgumentException when there is none
+     */
+    public static Method find(Class<?> owner, String name, int arity) {
         for (Method m : owner.getDeclaredMethods()) {
             if (m.getName().equals(name) && m.getParameterCount() == arity && Modifier.isStatic(m.getModifiers())) {
                 return m;

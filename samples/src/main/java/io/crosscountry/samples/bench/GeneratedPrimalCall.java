@@ -1,10 +1,10 @@
 package io.crosscountry.samples.bench;
 
+import io.crosscountry.samples.baselines.OriginalFunction;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Optional;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
@@ -64,15 +64,14 @@ final class GeneratedPrimalCall {
         }
     }
 
-    /** The static method of that name whose parameters take these arguments. */
+    /** The method the baselines call ({@link OriginalFunction#find}), if its parameters take these arguments. */
     private static Optional<Method> find(Class<?> owner, String name, Object[] args) {
-        for (Method m : owner.getDeclaredMethods()) {
-            if (m.getName().equals(name) && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == args.length
-                    && fits(m.getParameterTypes(), args)) {
-                return Optional.of(m);
-            }
+        try {
+            Method m = OriginalFunction.find(owner, name, args.length);
+            return fits(m.getParameterTypes(), args) ? Optional.of(m) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static boolean fits(Class<?>[] params, Object[] args) {

@@ -1,37 +1,12 @@
 package io.crosscountry.samples.bench;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscountry.samples.Sample;
-import io.crosscountry.samples.Samples;
-import io.crosscountry.samples.baselines.OriginalFunction;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
+/** The generated direct primal call beyond the samples (each sample's is checked in {@link RuntimeSuiteTest}). */
 class GeneratedPrimalCallTest {
-
-    static Stream<String> tasks() {
-        return Samples.names().stream();
-    }
-
-    @ParameterizedTest
-    @MethodSource("tasks")
-    void the_generated_call_computes_what_the_method_does(String task) {
-        Sample sample = Samples.get(task);
-        OriginalFunction f = OriginalFunction.of(sample);
-        double[] expected = new double[f.numOutputs()];
-        f.evaluate(f.exampleInputs(), expected);
-        double[] actual = new double[f.numOutputs()];
-        Runnable call = GeneratedPrimalCall.of(sample.owner(), sample.method(), sample.args(), actual).orElseThrow();
-        call.run();
-        assertArrayEquals(expected, actual, 0.0, task);
-        assertTrue(call.getClass().isHidden());
-        assertEquals(sample.owner().getPackageName(), call.getClass().getPackageName());
-    }
 
     @SuppressWarnings("unused")
     private static float narrow(float a, int n, long m, double[] x) {

@@ -50,6 +50,13 @@ class RuntimeSuiteTest {
         double[] actual = new double[f.numOutputs()];
         DirectPrimals.of(sample, sample.args(), actual).run();
         assertArrayEquals(expected, actual, 0.0);
+        // the call generated for tasks without a hand-written caller (a user's Class#method)
+        double[] generated = new double[f.numOutputs()];
+        Runnable call = GeneratedPrimalCall.of(sample.owner(), sample.method(), sample.args(), generated).orElseThrow();
+        call.run();
+        assertArrayEquals(expected, generated, 0.0, task + ", generated call");
+        assertTrue(call.getClass().isHidden());
+        assertEquals(sample.owner().getPackageName(), call.getClass().getPackageName());
     }
 
     @org.junit.jupiter.api.Test
