@@ -218,8 +218,7 @@ final class BenchCommand implements Callable<Integer> {
     static List<Path> writeParity(List<ParityRow> rows, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path jsonFile = dir.resolve("parity.json");
-        Files.writeString(jsonFile, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(rows))
-                + System.lineSeparator());
+        Json.writeFile(jsonFile, toJson(rows));
         Path png = dir.resolve("parity.png");
         ParityChart.write(rows, png);
         return List.of(jsonFile, png);

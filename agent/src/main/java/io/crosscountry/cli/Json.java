@@ -3,6 +3,9 @@ package io.crosscountry.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The one JSON writer of the CLI. */
 final class Json {
@@ -22,5 +25,10 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes {@code node} to {@code file}, pretty-printed and ending in a line separator. */
+    static void writeFile(Path file, Object node) throws IOException {
+        Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + System.lineSeparator());
     }
 }

@@ -73,8 +73,7 @@ final class RuntimeBench {
     static List<Path> write(Report report, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve("runtime.json");
-        Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(RuntimeJson.of(report))
-                + System.lineSeparator());
+        Json.writeFile(json, RuntimeJson.of(report));
         Path png = dir.resolve("runtime.png");
         RuntimeChart.write(report.results(), String.format("crosscountry runtime benchmark: CPU time per call "
                 + "(median of %d rounds; load average %.1f)", report.conditions().settings().rounds(),
