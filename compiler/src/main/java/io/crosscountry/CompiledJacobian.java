@@ -91,13 +91,14 @@ public final class CompiledJacobian {
 
     /**
      * Writes the Jacobian at {@code args} into {@code J}, which must be
-     * {@code double[numOutputs()][numInputs()]}; every entry is written.
+     * {@code double[numOutputs()][numInputs()]}; every entry is written. (The generated code checks
+     * each row's length before it writes the row, so when a row is wrong, the rows before it may
+     * have been written when the exception is thrown.)
      *
      * @throws IllegalArgumentException when {@code J} or the arguments have the wrong shape
      * @throws PathChangedException     when {@code args} take another path and retracing is disabled
      */
     public void applyInto(double[][] J, Object... args) {
-        checkShape(J);
         double[][] buffers = buffers();
         double[] x = buffers[0];
         shared.arguments.flatten(args, x);
@@ -123,7 +124,6 @@ public final class CompiledJacobian {
      * @throws PathChangedException     when {@code inputs} take another path and retracing is disabled
      */
     public void applyFlatInto(double[][] J, double[] inputs) {
-        checkShape(J);
         if (inputs == null || inputs.length != numInputs()) {
             throw new IllegalArgumentException("the inputs must be " + numInputs() + " values, got "
                     + (inputs == null ? "null" : inputs.length));
@@ -232,20 +232,6 @@ public final class CompiledJacobian {
         String where = g.method() + (g.line() >= 0 ? " line " + g.line() : "");
         return new PathChangedException("these arguments take another path than the traced one: the comparison "
                 + g + " no longer holds (" + where + "); retracing is disabled", g.method(), g.line());
-    }
-
-    private void checkShape(double[][] J) {
-        if (J == null || J.length != numOutputs()) {
-            throw new IllegalArgumentException("the Jacobian must have " + numOutputs() + " rows, got "
-                    + (J == null ? "null" : J.length));
-        }
-        int n = numInputs();
-        for (int i = 0; i < J.length; i++) {
-            if (J[i] == null || J[i].length != n) {
-                throw new IllegalArgumentException("row " + i + " of the Jacobian must have " + n + " columns, got "
-                        + (J[i] == null ? "null" : J[i].length));
-            }
-        }
     }
 
     /**

@@ -29,8 +29,9 @@ import org.objectweb.asm.Type;
  * }
  * }</pre>
  *
- * <p>The kernels are straight-line and never throw, so they run even when {@code bad} is set; only
- * the result is then discarded. The one branch merges no differing types, so computing its frame
+ * <p>The kernels are straight-line (but for the row-length checks of {@code J}, which this
+ * entry allocates itself) and never throw, so they run even when {@code bad} is set; only the
+ * result is then discarded. The one branch merges no differing types, so computing its frame
  * loads no class.
  */
 final class EntryWriter {

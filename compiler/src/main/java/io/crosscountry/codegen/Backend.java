@@ -23,7 +23,7 @@ import org.objectweb.asm.Opcodes;
  * limit and C2 still inlines the calls it would inline into a small method ({@link InlinedBytes}). The guard checks come
  * last in the forward part. The chunk where the forward part ends may go on with the elimination
  * (the fused chunk) when it holds every guard check: between the two parts it returns the guard
- * flag if a guard failed (its only branch, an {@code ifeq}), so the partials it computed stay in
+ * flag if a guard failed (an {@code ifeq}), so the partials it computed stay in
  * locals; otherwise a chunk holds one part only. The elimination's {@code dmul}s are those of the
  * {@code elim} methods and those after the fused chunk's {@code ifeq}.
  *
@@ -37,8 +37,10 @@ import org.objectweb.asm.Opcodes;
  * {@code run} calls the forward chunks, returns their guard flag if it is non-zero, then calls the
  * elimination chunks: one kernel call per Jacobian. Otherwise chunks are grouped into forward and
  * elimination classes within those limits, each {@code run} calling its chunks in order and ORing
- * their guard flags. Branches exist only at those early returns; their stack map frames are
- * written explicitly (no class loading, as an agent requires).
+ * their guard flags. Besides those early returns, the only branches are the row-length checks
+ * before a chunk's first write to each row of {@code J} ({@link ChunkWriter}), which return
+ * {@link JacobianKernel#WRONG_ROW_LENGTH}; the stack map frames are written explicitly (no class
+ * loading, as an agent requires).
  */
 final class Backend {
 
@@ -150,7 +152,7 @@ final class Backend {
         List<ChunkWriter> writers = new ArrayList<>();
         ChunkWriter.Pool total = new ChunkWriter.Pool();
         for (Chunk c : chunks) {
-            ChunkWriter w = new ChunkWriter(c, slot, crossing, defChunk);
+            ChunkWriter w = new ChunkWriter(c, p.numInputs(), slot, crossing, defChunk);
             writers.add(w);
             total.addAll(w.pool());
         }

@@ -19,6 +19,12 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>Locals: 0 {@code x}, 1 {@code w}, 2 {@code J}, 3 the guard flag (an int: non-zero once a
  * guard failed), doubles from 4.
+ *
+ * <p>Before a chunk first writes a row of {@code J}, it checks the row's length and returns
+ * {@link JacobianKernel#WRONG_ROW_LENGTH} when it differs from the number of inputs (a longer row
+ * would otherwise be written without complaint). The JIT needs the row's length for its own range
+ * checks anyway, so this costs one comparison per row; the caller then needs no loop over
+ * {@code J}'s rows.
  */
 final class ChunkWriter {
 
@@ -61,6 +67,7 @@ final class ChunkWriter {
     }
 
     final Backend.Chunk chunk;
+    private final int numColumns;
     private final int[] workSlot;
     private final boolean[] crossing;
     private final int[] defChunk;
@@ -68,6 +75,8 @@ final class ChunkWriter {
     private final Map<Integer, Integer> local = new HashMap<>();       // key -> local slot
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
     private final List<Integer> touched = new ArrayList<>();
+    private final Set<Integer> checkedRows = new HashSet<>();
+    private Label wrongRowLength;
     private int nextSlot = FIRST_DOUBLE;
     private boolean hasGuards;
     private MethodVisitor mv;
@@ -76,8 +85,10 @@ final class ChunkWriter {
     private int codeSize;
     private int inlinedBytes;
 
-    ChunkWriter(Backend.Chunk chunk, int[] workSlot, boolean[] crossing, int[] defChunk) {
+    /** @param numColumns the length every row of {@code J} must have (the number of inputs) */
+    ChunkWriter(Backend.Chunk chunk, int numColumns, int[] workSlot, boolean[] crossing, int[] defChunk) {
         this.chunk = chunk;
+        this.numColumns = numColumns;
         this.workSlot = workSlot;
         this.crossing = crossing;
         this.defChunk = defChunk;
@@ -105,10 +116,12 @@ final class ChunkWriter {
                 constants(g.right(), p);
             } else if (insn instanceof Insn.ZeroRow z) {
                 addInt(p, z.row());
+                addInt(p, numColumns);
                 p.methods.add(FILL);
             } else {
                 Insn.StoreJ s = (Insn.StoreJ) insn;
                 addInt(p, s.row());
+                addInt(p, numColumns);
                 addInt(p, s.col());
                 constants(s.value(), p);
             }
@@ -175,6 +188,12 @@ final class ChunkWriter {
             mv.visitInsn(Opcodes.ICONST_0);
         }
         mv.visitInsn(Opcodes.IRETURN);
+        if (wrongRowLength != null) {
+            mv.visitLabel(wrongRowLength);
+            mv.visitFrame(Opcodes.F_NEW, 3, new Object[] {"[D", "[D", "[[D"}, 0, new Object[0]);
+            pushInt(JacobianKernel.WRONG_ROW_LENGTH);
+            mv.visitInsn(Opcodes.IRETURN);
+        }
         Label end = new Label();
         mv.visitLabel(end);
         codeSize = end.getOffset();
@@ -197,8 +216,8 @@ final class ChunkWriter {
     }
 
     /**
-     * The fused chunk's boundary: {@code if (flag != 0) return flag;} — the only branch in
-     * generated chunks (its {@code ifeq} marks where the elimination starts). The frame declares
+     * The fused chunk's boundary: {@code if (flag != 0) return flag;} — the only {@code ifeq} in
+     * generated chunks (it marks where the elimination starts). The frame declares
      * the locals that hold live values as doubles.
      */
     private void returnIfGuardFailed() {
@@ -232,6 +251,7 @@ final class ChunkWriter {
             guard(g);
             release();
         } else if (insn instanceof Insn.ZeroRow z) {
+            checkRowLength(z.row());
             mv.visitVarInsn(Opcodes.ALOAD, JAC);
             pushInt(z.row());
             mv.visitInsn(Opcodes.AALOAD);
@@ -239,6 +259,7 @@ final class ChunkWriter {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Arrays", "fill", "([DD)V", false);
         } else {
             Insn.StoreJ s = (Insn.StoreJ) insn;
+            checkRowLength(s.row());
             mv.visitVarInsn(Opcodes.ALOAD, JAC);
             pushInt(s.row());
             mv.visitInsn(Opcodes.AALOAD);
@@ -247,6 +268,27 @@ final class ChunkWriter {
             mv.visitInsn(Opcodes.DASTORE);
             release();
         }
+    }
+
+    /**
+     * Before this chunk's first write to row {@code row} of {@code J}:
+     * {@code if (J[row].length != numColumns) return WRONG_ROW_LENGTH;} (a null row throws a
+     * {@code NullPointerException}). The stack is empty between statements, as the target's frame
+     * declares.
+     */
+    private void checkRowLength(int row) {
+        if (!checkedRows.add(row)) {
+            return;
+        }
+        if (wrongRowLength == null) {
+            wrongRowLength = new Label();
+        }
+        mv.visitVarInsn(Opcodes.ALOAD, JAC);
+        pushInt(row);
+        mv.visitInsn(Opcodes.AALOAD);
+        mv.visitInsn(Opcodes.ARRAYLENGTH);
+        pushInt(numColumns);
+        mv.visitJumpInsn(Opcodes.IF_ICMPNE, wrongRowLength);
     }
 
     private void define(Insn.Def d) {

@@ -30,6 +30,8 @@ public final class CompiledPath {
     private final List<byte[]> classes;
     private final long eliminationMultiplications;
     private final int largestMethodBound;
+    private final int numOutputs;
+    private final int numInputs;
 
     CompiledPath(Graph graph, List<Guard> guards, int[] order, JacobianKernel[] forward, JacobianKernel[] elimination,
                  int workSize, List<byte[]> classes, long eliminationMultiplications,
@@ -43,28 +45,69 @@ public final class CompiledPath {
         this.classes = List.copyOf(classes);
         this.eliminationMultiplications = eliminationMultiplications;
         this.largestMethodBound = largestMethodBound;
+        this.numOutputs = graph.numOutputs();
+        this.numInputs = graph.numInputs();
     }
 
     /**
      * Computes the Jacobian at {@code x} into {@code J}, unless the call leaves the traced path.
+     * The generated code checks the length of each row of {@code J} before it writes the row, so
+     * no loop over the rows runs before it.
      *
      * @param x flattened inputs, at least {@link #numInputs()} long
      * @param w a work array of at least {@link #workSize()} elements (contents irrelevant)
      * @param J {@code [numOutputs()][numInputs()]}
      * @return {@code false} when a guard failed; {@code J} is then untouched
+     * @throws IllegalArgumentException when {@code J} is not {@code [numOutputs()][numInputs()]}
+     *                                  (rows before the wrong one may have been written)
      */
     public boolean evaluate(double[] x, double[] w, double[][] J) {
+        if (J == null || J.length != numOutputs) {
+            throw wrongShape(J);
+        }
         int failed = 0;
-        for (JacobianKernel k : forward) {
-            failed |= k.run(x, w, J);
+        try {
+            for (JacobianKernel k : forward) {
+                failed |= k.run(x, w, J);
+            }
+            if (failed == 0) {
+                for (JacobianKernel k : elimination) {
+                    failed |= k.run(x, w, J);
+                }
+            }
+        } catch (NullPointerException e) {
+            if (shapeProblem(J, numOutputs, numInputs) != null) {
+                throw wrongShape(J);                        // a null row
+            }
+            throw e;
         }
-        if (failed != 0) {
-            return false;
+        if ((failed & JacobianKernel.WRONG_ROW_LENGTH) != 0) {
+            throw wrongShape(J);
         }
-        for (JacobianKernel k : elimination) {
-            k.run(x, w, J);
+        return failed == 0;
+    }
+
+    private IllegalArgumentException wrongShape(double[][] J) {
+        String problem = shapeProblem(J, numOutputs, numInputs);
+        return new IllegalArgumentException(problem != null ? problem
+                : "the Jacobian must be " + numOutputs + " rows of " + numInputs + " columns");
+    }
+
+    /**
+     * What is wrong with {@code J} as a Jacobian of {@code rows} × {@code columns}
+     * ({@code double[rows][columns]}), or {@code null} when nothing is.
+     */
+    public static String shapeProblem(double[][] J, int rows, int columns) {
+        if (J == null || J.length != rows) {
+            return "the Jacobian must have " + rows + " rows, got " + (J == null ? "null" : J.length);
         }
-        return true;
+        for (int i = 0; i < J.length; i++) {
+            if (J[i] == null || J[i].length != columns) {
+                return "row " + i + " of the Jacobian must have " + columns + " columns, got "
+                        + (J[i] == null ? "null" : J[i].length);
+            }
+        }
+        return null;
     }
 
     /** The first guard that fails at {@code x}, evaluated in Java (for error messages). */

@@ -77,10 +77,12 @@ final class Exprs {
         if (insn instanceof Insn.GuardCheck g) {
             return maxSize(g.left()) + maxSize(g.right()) + 16;
         }
+        // a write to J may be its chunk's first to the row: aload, ldc_w, aaload, arraylength, ldc_w, if_icmpne
+        int rowCheck = 12;
         if (insn instanceof Insn.ZeroRow) {
-            return 9;                                               // aload, ldc_w, aaload, dconst_0, invokestatic
+            return rowCheck + 9;                                    // aload, ldc_w, aaload, dconst_0, invokestatic
         }
-        return maxSize(((Insn.StoreJ) insn).value()) + 9;           // aload, ldc_w, aaload, ldc_w, dastore
+        return rowCheck + maxSize(((Insn.StoreJ) insn).value()) + 9; // aload, ldc_w, aaload, ldc_w, dastore
     }
 
     static int maxSize(Expr e) {

@@ -72,7 +72,7 @@ final class ClassFiles {
 
     /**
      * The {@code dmul}s of the elimination: all in {@code elim…} methods, and those after the
-     * fused chunk's boundary (its only branch, an {@code ifeq}) in {@code fused…} methods.
+     * fused chunk's boundary (its only {@code ifeq}) in {@code fused…} methods.
      */
     static long eliminationDmuls(CompiledPath path) {
         long n = count(path, "elim", Opcodes.DMUL);
