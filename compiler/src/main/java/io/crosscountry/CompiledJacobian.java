@@ -48,7 +48,7 @@ public final class CompiledJacobian {
         final Order order;
         final Arguments arguments;
         final int numOutputs;
-        final ThreadLocal<double[][]> buffers;      // {x, w}
+        final ThreadLocal<Buffers> buffers;
         Buffers first;                              // the first calling thread's buffers (a fast path for it)
         volatile CompiledPath[] paths;              // [0]: the path traced at the example arguments
         volatile CompiledPath hot;                  // the path that last fitted
@@ -62,12 +62,35 @@ public final class CompiledJacobian {
             this.paths = new CompiledPath[] {first};
             this.hot = first;
             int n = arguments.numInputs();
-            this.buffers = ThreadLocal.withInitial(() -> new double[][] {new double[n], new double[hot.workSize()]});
+            this.buffers = ThreadLocal.withInitial(() -> new Buffers(Thread.currentThread(), n, hot.workSize()));
         }
     }
 
-    /** One thread's buffers {x, w}, tagged with the thread (immutable: safely shared through a plain field). */
-    private record Buffers(Thread thread, double[][] arrays) {
+    /**
+     * One thread's buffers: the flattened inputs {@code x} and the work array, tagged with the
+     * thread (its final fields make it safe to publish through a plain field; only its thread
+     * reads or replaces {@code w}).
+     */
+    private static final class Buffers {
+        final Thread thread;
+        final double[] x;
+        private double[] w;
+
+        Buffers(Thread thread, int numInputs, int workSize) {
+            this.thread = thread;
+            this.x = new double[numInputs];
+            this.w = new double[workSize];
+        }
+
+        /** The work array, grown when {@code path} needs a longer one. */
+        double[] work(CompiledPath path) {
+            double[] a = w;
+            if (a.length < path.workSize()) {
+                a = new double[path.workSize()];
+                w = a;
+            }
+            return a;
+        }
     }
 
     private final Shared shared;
@@ -99,11 +122,11 @@ public final class CompiledJacobian {
      * @throws PathChangedException     when {@code args} take another path and retracing is disabled
      */
     public void applyInto(double[][] J, Object... args) {
-        double[][] buffers = buffers();
-        double[] x = buffers[0];
+        Buffers buffers = buffers();
+        double[] x = buffers.x;
         shared.arguments.flatten(args, x);
         CompiledPath hot = shared.hot;
-        if (hot.evaluate(x, work(buffers, hot), J)) {
+        if (hot.evaluate(x, buffers.work(hot), J)) {
             return;
         }
         otherPath(J, args, buffers, hot);
@@ -128,16 +151,16 @@ public final class CompiledJacobian {
             throw new IllegalArgumentException("the inputs must be " + numInputs() + " values, got "
                     + (inputs == null ? "null" : inputs.length));
         }
-        double[][] buffers = buffers();
-        double[] x = shared.arguments.flatInputs(inputs, buffers[0]);
+        Buffers buffers = buffers();
+        double[] x = shared.arguments.flatInputs(inputs, buffers.x);
         CompiledPath hot = shared.hot;
-        if (hot.evaluate(x, work(buffers, hot), J)) {
+        if (hot.evaluate(x, buffers.work(hot), J)) {
             return;
         }
-        if (x != buffers[0]) {
-            System.arraycopy(x, 0, buffers[0], 0, x.length);
+        if (x != buffers.x) {
+            System.arraycopy(x, 0, buffers.x, 0, x.length);
         }
-        otherPath(J, shared.arguments.unflatten(buffers[0]), buffers, hot);
+        otherPath(J, shared.arguments.unflatten(buffers.x), buffers, hot);
     }
 
     /** The Jacobian at the flattened {@code inputs} ({@link #applyFlatInto}), in a new array. */
@@ -151,48 +174,40 @@ public final class CompiledJacobian {
      * This thread's buffers: the thread-local ones, reached without a thread-local lookup by the
      * first thread that calls (the usual single-threaded caller).
      */
-    private double[][] buffers() {
-        Thread current = Thread.currentThread();
+    private Buffers buffers() {
         Buffers first = shared.first;
-        if (first != null && first.thread() == current) {
-            return first.arrays();
+        if (first != null && first.thread == Thread.currentThread()) {
+            return first;
         }
-        double[][] mine = shared.buffers.get();
+        Buffers mine = shared.buffers.get();
         if (first == null) {
-            shared.first = new Buffers(current, mine);
+            shared.first = mine;
         }
         return mine;
     }
 
-    private static double[] work(double[][] buffers, CompiledPath path) {
-        if (buffers[1].length < path.workSize()) {
-            buffers[1] = new double[path.workSize()];
-        }
-        return buffers[1];
-    }
-
-    private void otherPath(double[][] J, Object[] args, double[][] buffers, CompiledPath failed) {
+    private void otherPath(double[][] J, Object[] args, Buffers buffers, CompiledPath failed) {
         if (tryCompiled(J, buffers, failed)) {
             return;
         }
         if (!retracing) {
-            throw pathChanged(failed, buffers[0]);
+            throw pathChanged(failed, buffers.x);
         }
         synchronized (shared) {
             if (tryCompiled(J, buffers, failed)) {          // compiled meanwhile by another thread
                 return;
             }
             CompiledPath path = compileAt(args);
-            if (!path.evaluate(buffers[0], work(buffers, path), J)) {
+            if (!path.evaluate(buffers.x, buffers.work(path), J)) {
                 throw new IllegalStateException("the path retraced at these arguments fails its own guards");
             }
             shared.hot = path;
         }
     }
 
-    private boolean tryCompiled(double[][] J, double[][] buffers, CompiledPath failed) {
+    private boolean tryCompiled(double[][] J, Buffers buffers, CompiledPath failed) {
         for (CompiledPath p : shared.paths) {
-            if (p != failed && p.evaluate(buffers[0], work(buffers, p), J)) {
+            if (p != failed && p.evaluate(buffers.x, buffers.work(p), J)) {
                 shared.hot = p;
                 return true;
             }

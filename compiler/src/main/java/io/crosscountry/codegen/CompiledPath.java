@@ -32,6 +32,7 @@ public final class CompiledPath {
     private final int largestMethodBound;
     private final int numOutputs;
     private final int numInputs;
+    private final JacobianKernel single;        // the one kernel of a path that is one class, else null
 
     CompiledPath(Graph graph, List<Guard> guards, int[] order, JacobianKernel[] forward, JacobianKernel[] elimination,
                  int workSize, List<byte[]> classes, long eliminationMultiplications,
@@ -47,6 +48,7 @@ public final class CompiledPath {
         this.largestMethodBound = largestMethodBound;
         this.numOutputs = graph.numOutputs();
         this.numInputs = graph.numInputs();
+        this.single = forward.length == 1 && elimination.length == 0 ? forward[0] : null;
     }
 
     /**
@@ -67,10 +69,12 @@ public final class CompiledPath {
         }
         int failed = 0;
         try {
-            for (JacobianKernel k : forward) {
+            if (single != null) {
+                failed = single.run(x, w, J);
+            } else for (JacobianKernel k : forward) {
                 failed |= k.run(x, w, J);
             }
-            if (failed == 0) {
+            if (failed == 0 && single == null) {
                 for (JacobianKernel k : elimination) {
                     failed |= k.run(x, w, J);
                 }
