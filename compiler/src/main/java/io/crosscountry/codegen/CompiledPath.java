@@ -71,12 +71,14 @@ public final class CompiledPath {
         try {
             if (single != null) {
                 failed = single.run(x, w, J);
-            } else for (JacobianKernel k : forward) {
-                failed |= k.run(x, w, J);
-            }
-            if (failed == 0 && single == null) {
-                for (JacobianKernel k : elimination) {
+            } else {
+                for (JacobianKernel k : forward) {
                     failed |= k.run(x, w, J);
+                }
+                if (failed == 0) {
+                    for (JacobianKernel k : elimination) {
+                        failed |= k.run(x, w, J);
+                    }
                 }
             }
         } catch (NullPointerException e) {
