@@ -82,8 +82,9 @@ public final class CompiledPath {
                 }
             }
         } catch (NullPointerException e) {
-            if (shapeProblem(J, numOutputs, numInputs) != null) {
-                throw wrongShape(J);                        // a null row
+            String problem = shapeProblem(J, numOutputs, numInputs);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);  // a null row
             }
             throw e;
         }
@@ -156,11 +157,11 @@ public final class CompiledPath {
     }
 
     public int numInputs() {
-        return graph.numInputs();
+        return numInputs;
     }
 
     public int numOutputs() {
-        return graph.numOutputs();
+        return numOutputs;
     }
 
     /** The length {@link #evaluate}'s work array needs. */
