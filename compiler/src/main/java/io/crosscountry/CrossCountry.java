@@ -15,10 +15,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The entry point of crosscountry: extracts a method's computational graph from its bytecode.
+ * The entry point of crosscountry: traces a method's computational graph from its bytecode,
+ * compiles its exact Jacobian and searches for elimination orders.
  *
- * <p>{@link #jacobian} compiles the exact Jacobian for an elimination order; search
- * ({@code optimize}) is a later milestone.
+ * <p>{@link #jacobian} compiles the exact Jacobian for an elimination order (named, explicit, or
+ * {@link Order#AUTO} / {@link Order#OPTIMIZED}); {@link #optimize} searches for a cheap order of a
+ * graph.
  */
 public final class CrossCountry {
 
