@@ -46,12 +46,19 @@ public record Guard(Operand left, Operand right, boolean nanHigh, int outcome, i
 
     @Override
     public String toString() {
-        StringBuilder rel = new StringBuilder();
-        for (int r = -1; r <= 1; r++) {
-            if ((pathMask & mask(r)) != 0) {
-                rel.append(r < 0 ? "<" : r > 0 ? ">" : "=");
-            }
+        String rel = switch (pathMask) {
+            case 0b001 -> "<";
+            case 0b010 -> "==";
+            case 0b100 -> ">";
+            case 0b011 -> "<=";
+            case 0b110 -> ">=";
+            case 0b101 -> "!=";
+            default -> "<=>";                     // every result: NaN alone can leave the path
+        };
+        String where = " at " + method + (line >= 0 ? ":" + line : "");
+        if (left.equals(right)) {                 // a value compared with itself differs only on NaN
+            return left + ((pathMask & mask(nanHigh ? 1 : -1)) != 0 ? " is NaN" : " is not NaN") + where;
         }
-        return left + " " + rel + " " + right + " at " + method + (line >= 0 ? ":" + line : "");
+        return left + " " + rel + " " + right + where;
     }
 }

@@ -18,6 +18,10 @@ final class Intrinsics {
             unary(owner, "sqrt", Op.SQRT);
             unary(owner, "cbrt", Op.CBRT);
             unary(owner, "abs", Op.ABS);
+            unary(owner, "floor", Op.FLOOR);
+            unary(owner, "ceil", Op.CEIL);
+            unary(owner, "rint", Op.RINT);
+            unary(owner, "signum", Op.SIGNUM);
             unary(owner, "exp", Op.EXP);
             unary(owner, "expm1", Op.EXPM1);
             unary(owner, "log", Op.LOG);
@@ -38,6 +42,7 @@ final class Intrinsics {
             binary(owner, "max", Op.MAX);
             binary(owner, "min", Op.MIN);
             TABLE.put(owner + ".abs(F)F", Op.ABS);
+            TABLE.put(owner + ".signum(F)F", Op.SIGNUM);
             TABLE.put(owner + ".max(FF)F", Op.MAX);
             TABLE.put(owner + ".min(FF)F", Op.MIN);
         }

@@ -35,6 +35,10 @@ public final class OpValues {
     private static double applyStrict(Op op, double a, double b) {
         return switch (op) {
             case ABS -> StrictMath.abs(a);
+            case FLOOR -> StrictMath.floor(a);
+            case CEIL -> StrictMath.ceil(a);
+            case RINT -> StrictMath.rint(a);
+            case SIGNUM -> StrictMath.signum(a);
             case SQRT -> StrictMath.sqrt(a);
             case CBRT -> StrictMath.cbrt(a);
             case EXP -> StrictMath.exp(a);
@@ -68,6 +72,10 @@ public final class OpValues {
             case DIV -> a / b;
             case NEG -> -a;
             case TO_FLOAT, COPY, STOP_GRADIENT -> a;
+            case FLOOR -> Math.floor(a);
+            case CEIL -> Math.ceil(a);
+            case RINT -> Math.rint(a);
+            case SIGNUM -> Math.signum(a);
             case ABS -> Math.abs(a);
             case SQRT -> Math.sqrt(a);
             case CBRT -> Math.cbrt(a);

@@ -47,7 +47,9 @@ import org.objectweb.asm.util.Printer;
  * constants only are folded. Loops unroll because their counters are concrete; static methods of
  * user code are inlined; {@code Math}/{@code StrictMath}/{@code MathX} functions are intrinsics;
  * {@code static final} fields are read as constants; a comparison of doubles follows the example
- * values and records a {@link Guard}. Anything else raises {@link UnsupportedBytecodeException}
+ * values and records a {@link Guard}; so does an integer computed from a differentiated value (a
+ * cast to {@code int}/{@code long}, {@code Math.round}): its guards hold exactly where the
+ * conversion gives the example's integer. Anything else raises {@link UnsupportedBytecodeException}
  * naming the instruction, method and line.
  */
 public final class Tracer {
@@ -623,11 +625,12 @@ public final class Tracer {
                 }
                 case Opcodes.F2I, Opcodes.F2L, Opcodes.D2I, Opcodes.D2L -> {
                     Num a = f.popNum();
-                    if (!a.isConstant()) {
-                        throw unsupported(f, insn, "converting a differentiated value to an integer is not supported");
-                    }
                     boolean toInt = op == Opcodes.F2I || op == Opcodes.D2I;
-                    f.push(toInt ? (Object) (int) a.value() : (Object) (long) a.value());
+                    long k = toInt ? (int) a.value() : (long) a.value();
+                    if (!a.isConstant()) {
+                        pinInteger(f, insn, a, k, toInt, false);
+                    }
+                    f.push(toInt ? (Object) (int) k : (Object) k);
                 }
                 case Opcodes.LCMP -> {
                     long b = f.popLong();
@@ -847,6 +850,98 @@ public final class Tracer {
         guards.add(new Guard(c.left(), c.right(), c.nanHigh(), c.result(), pathMask, c.method(), c.line()));
     }
 
+    /**
+     * Records the guards under which converting {@code a} to an integer gives {@code k} again, as
+     * at the example: truncation ({@code (int) x}, {@code (long) x}) or, with {@code rounding},
+     * {@code Math.round}. The guards hold exactly for the values with that result (every bound is
+     * an exact double), except that NaN, which converts to 0, has a path of its own (every bound
+     * fails on NaN, and the guard of a NaN example holds only for NaN). Saturated results (the
+     * type's least or greatest value) hold for everything beyond.
+     */
+    private void pinInteger(Frame f, AbstractInsnNode insn, Num a, long k, boolean toInt, boolean rounding) {
+        double x = a.value();
+        long min = toInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        long max = toInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        long half = 1L << 52;                  // half-integers are doubles only below 2^52 in magnitude
+        if (Double.isNaN(x)) {
+            guard(f, insn, a, a.operand(), x, true, Guard.mask(1));              // x is NaN
+        } else if (rounding) {
+            if (k != max) {                    // x < k + 1/2, or x <= k where no double lies between
+                if (k >= -half && k < half) {
+                    bound(f, insn, a, k + 0.5, true, Guard.mask(-1));
+                } else {
+                    bound(f, insn, a, k, true, Guard.mask(-1) | Guard.mask(0));
+                }
+            }
+            if (k != min) {                    // x >= k - 1/2, or x >= k where no double lies between
+                bound(f, insn, a, k > -half && k <= half ? k - 0.5 : k, false, Guard.mask(0) | Guard.mask(1));
+            }
+        } else if (Math.abs(x) >= 0x1p52) {                                       // x is an integer
+            if (k == max) {
+                bound(f, insn, a, max, false, Guard.mask(0) | Guard.mask(1));     // x >= max
+            } else if (k == min) {
+                bound(f, insn, a, min, true, Guard.mask(-1) | Guard.mask(0));     // x <= min
+            } else {
+                bound(f, insn, a, k, true, Guard.mask(0));                        // x == k
+            }
+        } else if (k == max) {
+            bound(f, insn, a, max, false, Guard.mask(0) | Guard.mask(1));
+        } else if (k == min) {
+            bound(f, insn, a, min, true, Guard.mask(-1) | Guard.mask(0));
+        } else if (k > 0) {
+            bound(f, insn, a, k, false, Guard.mask(0) | Guard.mask(1));           // k <= x < k + 1
+            bound(f, insn, a, k + 1, true, Guard.mask(-1));
+        } else if (k < 0) {
+            bound(f, insn, a, k - 1, false, Guard.mask(1));                       // k - 1 < x <= k
+            bound(f, insn, a, k, true, Guard.mask(-1) | Guard.mask(0));
+        } else {
+            bound(f, insn, a, -1, false, Guard.mask(1));                          // -1 < x < 1
+            bound(f, insn, a, 1, true, Guard.mask(-1));
+        }
+    }
+
+    /**
+     * {@code Double.isNaN}, {@code isInfinite} or {@code isFinite} of a differentiated value: pushes
+     * the example's answer and records guards that hold exactly where the answer is the same.
+     * Returns false for another method (left to the library-call rules).
+     */
+    private boolean classify(Frame f, AbstractInsnNode insn, Num a, String name) {
+        double x = a.value();
+        double inf = Double.POSITIVE_INFINITY;
+        boolean answer;
+        switch (name) {
+            case "isNaN" -> answer = Double.isNaN(x);
+            case "isInfinite" -> answer = Double.isInfinite(x);
+            case "isFinite" -> answer = Double.isFinite(x);
+            default -> {
+                return false;
+            }
+        }
+        if (Double.isNaN(x)) {
+            guard(f, insn, a, a.operand(), x, true, Guard.mask(1));                     // x is NaN
+        } else if (name.equals("isNaN")) {
+            guard(f, insn, a, a.operand(), x, true, Guard.mask(0));                     // x is not NaN
+        } else if (Double.isInfinite(x)) {
+            bound(f, insn, a, x, true, Guard.mask(0));                                  // x == ±inf
+        } else {
+            bound(f, insn, a, -inf, false, Guard.mask(1));                              // -inf < x < inf
+            bound(f, insn, a, inf, true, Guard.mask(-1));
+        }
+        f.push(answer ? 1 : 0);
+        return true;
+    }
+
+    /** A guard comparing {@code a} with the literal {@code bound} (NaN compares high or low). */
+    private void bound(Frame f, AbstractInsnNode insn, Num a, double bound, boolean nanHigh, int pathMask) {
+        guard(f, insn, a, Operand.literal(bound), bound, nanHigh, pathMask);
+    }
+
+    private void guard(Frame f, AbstractInsnNode insn, Num a, Operand right, double rightValue, boolean nanHigh,
+            int pathMask) {
+        int result = Guard.compare(a.value(), rightValue, nanHigh);
+        addGuard(f, new Comparison(a.operand(), right, nanHigh, result, f.id, line(f, insn)), pathMask);
+    }
+
     // ---------------------------------------------------------------- ints and longs
 
     private int intOp(Frame f, AbstractInsnNode insn, int op, int a, int b) {
@@ -1001,6 +1096,18 @@ public final class Tracer {
                 nums[i] = (Num) args[i];
             }
             f.push(vertex(f, insn, intrinsic.get(), single, strict, nums));
+            return;
+        }
+        if ((insn.owner.equals("java/lang/Math") || insn.owner.equals("java/lang/StrictMath")) && insn.name.equals("round")
+                && args[0] instanceof Num a && !a.isConstant()) {
+            boolean toInt = insn.desc.equals("(F)I");
+            long k = toInt ? Math.round((float) a.value()) : Math.round(a.value());
+            pinInteger(f, insn, a, k, toInt, true);
+            f.push(toInt ? (Object) (int) k : (Object) k);
+            return;
+        }
+        if (insn.owner.equals("java/lang/Double") && insn.desc.equals("(D)Z") && args[0] instanceof Num a
+                && !a.isConstant() && classify(f, insn, a, insn.name)) {
             return;
         }
         if (insn.owner.equals("java/util/Objects") && insn.name.equals("requireNonNull") && args.length >= 1) {

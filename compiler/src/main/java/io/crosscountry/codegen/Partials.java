@@ -86,7 +86,8 @@ final class Partials {
             case HYPOT -> call(DERIV, "hypot", first ? a : b, r);
             case MAX -> call(DERIV, first ? "maxFirst" : "maxSecond", a, b);
             case MIN -> call(DERIV, first ? "minFirst" : "minSecond", a, b);
-            case STOP_GRADIENT -> throw new IllegalArgumentException("stop_gradient has no partial derivative");
+            case STOP_GRADIENT, FLOOR, CEIL, RINT, SIGNUM ->
+                    throw new IllegalArgumentException(op.symbol() + " has no partial derivative (no in-edge)");
         };
     }
 

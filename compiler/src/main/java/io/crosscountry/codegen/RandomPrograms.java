@@ -11,12 +11,16 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Random straight-line programs as graphs: random operations (every {@link Op}), wiring, literals,
- * float and StrictMath vertices, and outputs (some consumed later). Operations are chosen where
- * their operands lie well inside their domain, so values and partials stay finite and smooth.
+ * Random straight-line programs as graphs: random operations, wiring, literals, float and StrictMath
+ * vertices, and outputs (some consumed later). Operations are chosen where their operands lie well
+ * inside their domain, so values and partials stay finite and smooth.
  *
- * <p>Shared by the property tests of code generation and by {@code crosscountry bench --many}, which
- * compiles thousands of them and compares each Jacobian with an independent reference.
+ * <p>Shared by the property tests of code generation, by {@code crosscountry bench --many}, which
+ * compiles thousands of them and compares each Jacobian with an independent reference, and by the
+ * policy's training and held-out sets. {@link #generate(long, int)} draws from the operations those
+ * sets were made with (every {@link Op} but the piecewise-constant floor, ceil, rint and signum, which
+ * came later), so that a seed keeps giving the same graph; {@link #generate(long, int, boolean)} can
+ * add them.
  */
 public final class RandomPrograms {
 
@@ -29,7 +33,11 @@ public final class RandomPrograms {
     public record Program(Graph graph, double[] inputs) {
     }
 
-    private static final Op[] OPS = Op.values();
+    private static final Set<Op> PIECEWISE = EnumSet.of(Op.FLOOR, Op.CEIL, Op.RINT, Op.SIGNUM);
+    /** The operations of the training and held-out sets (seeds reproduce their graphs). */
+    private static final Op[] OPS = EnumSet.complementOf(EnumSet.copyOf(PIECEWISE)).toArray(new Op[0]);
+    /** Every operation. */
+    private static final Op[] ALL_OPS = Op.values();
     private static final Set<Op> FLOAT_OPS = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.NEG, Op.ABS, Op.MAX, Op.MIN);
     private static final Set<Op> NOT_STRICT = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.NEG, Op.TO_FLOAT, Op.COPY,
             Op.STOP_GRADIENT, Op.ASINH, Op.ACOSH, Op.ATANH, Op.ERF, Op.LOGISTIC);
@@ -40,6 +48,15 @@ public final class RandomPrograms {
 
     /** A random program of {@code size} vertices (fewer where an operation's domain could not be met), reproducible from {@code seed}. */
     public static Program generate(long seed, int size) {
+        return generate(seed, size, false);
+    }
+
+    /**
+     * A random program like {@link #generate(long, int)}; with {@code piecewise}, floor, ceil, rint and
+     * signum are among the operations too (the same seed then gives another program).
+     */
+    public static Program generate(long seed, int size, boolean piecewise) {
+        Op[] ops = piecewise ? ALL_OPS : OPS;
         SplittableRandom rnd = new SplittableRandom(seed);
         int numInputs = 1 + rnd.nextInt(6);
         double[] x = new double[numInputs];
@@ -51,7 +68,7 @@ public final class RandomPrograms {
         for (int v = 1; v <= size; v++) {
             boolean added = false;
             for (int attempt = 0; attempt < 50 && !added; attempt++) {
-                added = tryAdd(b, rnd, x, values);
+                added = tryAdd(b, rnd, x, values, ops);
             }
             if (!added) {
                 Operand a = reference(rnd, numInputs, values.size());
@@ -70,10 +87,10 @@ public final class RandomPrograms {
         return new Program(b.build(), x);
     }
 
-    private static boolean tryAdd(Graph.Builder b, SplittableRandom rnd, double[] x, List<Double> values) {
-        Op op = OPS[rnd.nextInt(OPS.length)];
-        if (op == Op.STOP_GRADIENT && rnd.nextInt(3) != 0) {
-            return false;                                            // keep stop_gradient rare
+    private static boolean tryAdd(Graph.Builder b, SplittableRandom rnd, double[] x, List<Double> values, Op[] ops) {
+        Op op = ops[rnd.nextInt(ops.length)];
+        if (!op.differentiable() && rnd.nextInt(3) != 0) {
+            return false;                                 // keep stop_gradient and floor & co. rare
         }
         Operand a = operand(rnd, x.length, values.size());
         Operand c = null;
@@ -115,7 +132,9 @@ public final class RandomPrograms {
             case TAN -> Math.abs(Math.cos(a)) > 0.2;
             case ASIN, ACOS, ATANH -> Math.abs(a) < 0.9;
             case ACOSH -> a > 1.1;
-            case ABS -> Math.abs(a) > 1e-3;
+            case ABS, SIGNUM -> Math.abs(a) > 1e-3;
+            case FLOOR, CEIL -> Math.abs(a - Math.rint(a)) > 1e-3;            // away from their jumps
+            case RINT -> Math.abs(Math.abs(a - Math.floor(a)) - 0.5) > 1e-3;
             case ATAN2, HYPOT -> a * a + b * b > 0.01;
             case POW -> ob.isLiteral() && b == Math.rint(b) ? Math.abs(a) > 0.1 : a > 0.1 && Math.abs(b) < 4;
             case MAX, MIN -> oa.equals(ob) || Math.abs(a - b) > 1e-3;
@@ -144,7 +163,6 @@ public final class RandomPrograms {
         return o.isInput() ? x[o.inputIndex()] : values.get(o.ref() - 1);
     }
 
-    /** A compact listing for failure messages. */
     /** A readable listing of {@code g}, for failure messages. */
     public static String listing(Graph g) {
         StringBuilder sb = new StringBuilder();

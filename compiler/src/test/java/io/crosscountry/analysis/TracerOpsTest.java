@@ -71,6 +71,10 @@ class TracerOpsTest {
         c.add(unary(name(prefix, "sqrt"), Op.SQRT, POSITIVE));
         c.add(unary(name(prefix, "cbrt"), Op.CBRT, WIDE));
         c.add(unary(name(prefix, "abs"), Op.ABS, WIDE));
+        c.add(unary(name(prefix, "floor"), Op.FLOOR, WIDE));
+        c.add(unary(name(prefix, "ceil"), Op.CEIL, WIDE));
+        c.add(unary(name(prefix, "rint"), Op.RINT, WIDE));
+        c.add(unary(name(prefix, "signum"), Op.SIGNUM, WIDE));
         c.add(unary(name(prefix, "exp"), Op.EXP, new double[] {-700.0, 700.0}));
         c.add(unary(name(prefix, "expm1"), Op.EXPM1, ANY));
         c.add(unary(name(prefix, "log"), Op.LOG, POSITIVE));
@@ -91,6 +95,7 @@ class TracerOpsTest {
         c.add(binary(name(prefix, "max"), Op.MAX, ANY, ANY));
         c.add(binary(name(prefix, "min"), Op.MIN, ANY, ANY));
         c.add(floatCase(name(prefix, "absF"), Op.ABS, WIDE));
+        c.add(floatCase(name(prefix, "signumF"), Op.SIGNUM, WIDE));
         c.add(floatCase(name(prefix, "maxF"), Op.MAX, ANY, ANY));
         c.add(floatCase(name(prefix, "minF"), Op.MIN, ANY, ANY));
         return c;

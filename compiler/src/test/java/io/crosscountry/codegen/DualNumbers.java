@@ -152,6 +152,10 @@ final class DualNumbers {
             }
             case MAX: return a >= b ? new double[] {1, 0} : new double[] {0, 1};
             case MIN: return a <= b ? new double[] {1, 0} : new double[] {0, 1};
+            case FLOOR:
+            case CEIL:
+            case RINT:
+            case SIGNUM: return new double[] {0};             // piecewise constant
             default: throw new IllegalArgumentException("no rule for " + op);
         }
     }

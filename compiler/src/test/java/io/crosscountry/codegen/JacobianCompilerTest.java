@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscountry.CrossCountry;
 import io.crosscountry.analysis.Trace;
+import io.crosscountry.analysis.fixtures.Conversions;
 import io.crosscountry.analysis.fixtures.Helpers;
 import io.crosscountry.analysis.fixtures.Ops;
 import io.crosscountry.analysis.fixtures.Structure;
@@ -75,6 +76,16 @@ class JacobianCompilerTest {
             cases.add(c(Ops.class, n, -0.9, 0.9, 0.5));
         }
         cases.add(c(Ops.class, "acosh", 1.5, 3.0, 2.0));
+        // piecewise constant: inputs between their jumps (central differences must not cross one)
+        for (String n : List.of("floor", "ceil", "rint", "signum", "strictFloor", "strictCeil", "strictRint", "strictSignum")) {
+            cases.add(c(Ops.class, n, 0.55, 0.95, 1.0));
+        }
+        for (String n : List.of("signumF", "strictSignumF")) {
+            cases.add(c(Ops.class, n, 0.55, 0.95, 1f));
+        }
+        cases.add(c(Conversions.class, "timesFloor", 1.1, 1.9, 1.0));
+        cases.add(c(Conversions.class, "piecewise", 1.1, 1.4, 1.0, 1.0));
+        // (integers computed from doubles record guards: ConversionJacobianTest)
         for (String n : List.of("fadd", "fsub", "fmul", "fdiv", "maxF", "minF", "strictMaxF", "strictMinF")) {
             cases.add(c(Ops.class, n, 0.5, 2.0, 1f, 1f));
         }

@@ -27,7 +27,7 @@ class RandomProgramPropertyTest {
     }
 
     private static void check(long seed, int size, Backend.Limits limits) {
-        RandomPrograms.Program p = RandomPrograms.generate(seed, size);
+        RandomPrograms.Program p = RandomPrograms.generate(seed, size, (seed & 1) == 0);   // half with floor & co.
         Graph g = p.graph();
         SplittableRandom rnd = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         int kind = rnd.nextInt(4);

@@ -29,6 +29,18 @@ public enum Op {
      * an operand and no in-edge, like JAX's {@code stop_gradient}.
      */
     STOP_GRADIENT("stop_gradient", 1, Linear.NONE),
+    /**
+     * {@code Math.floor}: piecewise constant, so its derivative is 0 wherever it exists; like
+     * {@link #STOP_GRADIENT} the vertex reads its operand without an in-edge. (At an integer the
+     * derivative does not exist; the Jacobian reports 0 there too.)
+     */
+    FLOOR("floor", 1, Linear.NONE),
+    /** {@code Math.ceil}: piecewise constant, no in-edge (see {@link #FLOOR}). */
+    CEIL("ceil", 1, Linear.NONE),
+    /** {@code Math.rint}: piecewise constant, no in-edge (see {@link #FLOOR}). */
+    RINT("rint", 1, Linear.NONE),
+    /** {@code Math.signum}: piecewise constant, no in-edge (see {@link #FLOOR}). */
+    SIGNUM("signum", 1, Linear.NONE),
     ABS("abs", 1, Linear.NONE),
     SQRT("sqrt", 1, Linear.NONE),
     CBRT("cbrt", 1, Linear.NONE),
@@ -80,9 +92,16 @@ public enum Op {
         return arity;
     }
 
-    /** Whether the operands' derivatives flow through this operation (false only for stop_gradient). */
+    /**
+     * Whether the operands' derivatives flow through this operation: false for stop_gradient and
+     * the piecewise-constant operations (floor, ceil, rint, signum), whose vertices read their
+     * operand without an in-edge.
+     */
     public boolean differentiable() {
-        return this != STOP_GRADIENT;
+        return switch (this) {
+            case STOP_GRADIENT, FLOOR, CEIL, RINT, SIGNUM -> false;
+            default -> true;
+        };
     }
 
     /** The operation with this symbol, if any. */

@@ -26,7 +26,8 @@ public final class RandomGraphs {
 
     /** Linear operations are over-represented so that EFFECTIVE mode has constants to track. */
     private static final Op[] LINEAR = {Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.NEG, Op.TO_FLOAT, Op.COPY};
-    private static final Op[] ALL = Op.values();
+    /** Every operation with in-edges (stop_gradient, the one without that the references model, has its own gene). */
+    private static final Op[] ALL = java.util.Arrays.stream(Op.values()).filter(Op::differentiable).toArray(Op[]::new);
 
     /**
      * Literal pool: ±1 (free factors), other constants, and 0 (for x*0). Finite and moderate so

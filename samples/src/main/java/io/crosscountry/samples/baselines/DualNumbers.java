@@ -117,6 +117,10 @@ public final class DualNumbers implements JacobianMethod {
                 result = u;
                 constant = true;
             }
+            case Opcode.FLOOR, Opcode.CEIL, Opcode.RINT, Opcode.SIGNUM -> {
+                result = Opcode.piecewise(op, u);
+                constant = true;
+            }
             case Opcode.ROUND -> unary((float) u, 1.0);
             case Opcode.COPY -> unary(u, 1.0);
             case Opcode.NEG -> unary(-u, -1.0);

@@ -105,6 +105,8 @@ abstract class HipparchusForward<T extends Derivative<T>> implements JacobianMet
             T r = switch (code[i]) {
                 case Opcode.CONST -> constants[i];
                 case Opcode.STOP -> constant(x.getValue());
+                case Opcode.FLOOR, Opcode.CEIL, Opcode.RINT, Opcode.SIGNUM ->
+                        constant(Opcode.piecewise(code[i], x.getValue()));
                 case Opcode.ROUND -> x.withValue((float) x.getValue());
                 case Opcode.COPY -> x;
                 case Opcode.NEG -> x.negate();

@@ -10,6 +10,8 @@ import io.crosscountry.elimination.Op;
  * <ul>
  *   <li>{@link #CONST}: the literal {@code k} (a folded operation on literals only);</li>
  *   <li>{@link #STOP}: the value of slot {@code a} without its derivative (stop_gradient);</li>
+ *   <li>{@link #FLOOR}, {@link #CEIL}, {@link #RINT}, {@link #SIGNUM}: piecewise constant, so like
+ *       {@link #STOP} a value without a derivative ({@link #piecewise});</li>
  *   <li>{@link #ROUND}: slot {@code a} rounded to float, derivative 1 (to_float, and the result of
  *       every float operation);</li>
  *   <li>unary functions read {@code a}; binary ones read {@code a} and {@code b};</li>
@@ -64,12 +66,17 @@ final class Opcode {
     static final int K_DIV = 41;
     static final int POW_K = 42;
     static final int K_POW = 43;
+    static final int FLOOR = 44;
+    static final int CEIL = 45;
+    static final int RINT = 46;
+    static final int SIGNUM = 47;
 
     private static final String[] NAMES = {
         "const", "stop", "round", "copy", "neg", "abs", "sqrt", "cbrt", "exp", "expm1", "log", "log10",
         "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "logistic", "add", "sub", "mul", "div", "atan2", "pow", "hypot", "max", "min",
-        "add_k", "sub_k", "k_sub", "mul_k", "div_k", "k_div", "pow_k", "k_pow"};
+        "add_k", "sub_k", "k_sub", "mul_k", "div_k", "k_div", "pow_k", "k_pow",
+        "floor", "ceil", "rint", "signum"};
 
     private Opcode() {
     }
@@ -77,6 +84,22 @@ final class Opcode {
     /** The lower-case name of an opcode, for listings and error messages. */
     static String name(int opcode) {
         return NAMES[opcode];
+    }
+
+    /** Whether the opcode is one of the piecewise-constant functions (value only, derivative 0). */
+    static boolean isPiecewise(int opcode) {
+        return opcode >= FLOOR && opcode <= SIGNUM;
+    }
+
+    /** The value of a piecewise-constant opcode ({@link #isPiecewise}) at {@code u}. */
+    static double piecewise(int opcode, double u) {
+        return switch (opcode) {
+            case FLOOR -> Math.floor(u);
+            case CEIL -> Math.ceil(u);
+            case RINT -> Math.rint(u);
+            case SIGNUM -> Math.signum(u);
+            default -> throw new IllegalArgumentException("not piecewise constant: " + name(opcode));
+        };
     }
 
     /** Whether the instruction reads slot {@code b} (the binary operations on two slots). */
@@ -95,6 +118,10 @@ final class Opcode {
             case COPY -> COPY;
             case TO_FLOAT -> ROUND;
             case STOP_GRADIENT -> STOP;
+            case FLOOR -> FLOOR;
+            case CEIL -> CEIL;
+            case RINT -> RINT;
+            case SIGNUM -> SIGNUM;
             case NEG -> NEG;
             case ABS -> ABS;
             case SQRT -> SQRT;

@@ -70,6 +70,8 @@ public final class TapeReverse implements JacobianMethod {
             h[n + i] = switch (code[i]) {
                 case Opcode.CONST -> t.constant(k[i]);
                 case Opcode.STOP -> t.stopGradient(p);
+                case Opcode.FLOOR, Opcode.CEIL, Opcode.RINT, Opcode.SIGNUM ->
+                        t.constant(Opcode.piecewise(code[i], t.value(p)));
                 case Opcode.ROUND -> t.toFloat(p);
                 case Opcode.COPY -> p;
                 case Opcode.NEG -> t.neg(p);

@@ -48,7 +48,7 @@ public final class ManyPrograms {
         for (int i = 0; i < count; i++) {
             long s = seed + i;
             SplittableRandom random = new SplittableRandom(s * 0x9E3779B97F4A7C15L);
-            RandomPrograms.Program p = RandomPrograms.generate(s, 1 + random.nextInt(60));
+            RandomPrograms.Program p = RandomPrograms.generate(s, 1 + random.nextInt(60), true);
             Graph g = p.graph();
             DualNumbers duals = new DualNumbers(Program.compile(g));
             double[][] expected = new double[g.numOutputs()][g.numInputs()];

@@ -1,0 +1,186 @@
+package io.crosscountry.analysis;
+
+import static io.crosscountry.analysis.TestSupport.assertSameDouble;
+import static io.crosscountry.analysis.TestSupport.id;
+import static io.crosscountry.analysis.TestSupport.in;
+import static io.crosscountry.analysis.TestSupport.line;
+import static io.crosscountry.analysis.TestSupport.listing;
+import static io.crosscountry.analysis.TestSupport.ops;
+import static io.crosscountry.analysis.TestSupport.run;
+import static io.crosscountry.analysis.TestSupport.v;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscountry.CrossCountry;
+import io.crosscountry.analysis.fixtures.Conversions;
+import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.Op;
+import io.crosscountry.elimination.Operand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleToLongFunction;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Integers computed from differentiated values ({@code (int) x}, {@code (long) x},
+ * {@code Math.round}, {@code Double.isNaN} & co.) are pinned by guards that hold exactly where the
+ * conversion gives the example's result; floor, ceil, rint and signum are vertices without an
+ * in-edge.
+ */
+class TracerConversionTest {
+
+    private static final Class<?> C = Conversions.class;
+
+    /**
+     * A fixture, whether its parameter is a float, the integer its conversion computes, and whether
+     * an infinite example's path holds for that infinity only (isFinite, isInfinite: guards are
+     * conjunctions, and "x is +inf or -inf" is not one).
+     */
+    private record Subject(String method, boolean floatParam, DoubleToLongFunction conversion, boolean infinitiesApart) {
+    }
+
+    private static final List<Subject> SUBJECTS = List.of(
+            new Subject("castInt", false, x -> (int) x, false),
+            new Subject("castLong", false, x -> (long) x, false),
+            new Subject("castFloatToInt", true, x -> (int) (float) x, false),
+            new Subject("castFloatToLong", true, x -> (long) (float) x, false),
+            new Subject("roundLong", false, Math::round, false),
+            new Subject("roundInt", true, x -> Math.round((float) x), false),
+            new Subject("strictRoundLong", false, StrictMath::round, false),
+            new Subject("isNaN", false, x -> Double.isNaN(x) ? 1 : 0, false),
+            new Subject("isFinite", false, x -> Double.isFinite(x) ? 1 : 0, true),
+            new Subject("isInfinite", false, x -> Double.isInfinite(x) ? 1 : 0, true));
+
+    private static final double[] SPECIAL = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
+        Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+
+    /** Values where conversions change their result, their neighbours, and plain random ones. */
+    private static double interesting(SplittableRandom r) {
+        double x = switch (r.nextInt(7)) {
+            case 0 -> r.nextDouble(-10.0, 10.0);
+            case 1 -> r.nextInt(-10, 11) + 0.5 * r.nextInt(-2, 3);
+            case 2 -> SPECIAL[r.nextInt(SPECIAL.length)];
+            case 3 -> (r.nextBoolean() ? 1 : -1) * (0x1p31 + 0.5 * r.nextInt(-4, 3));   // int saturation
+            case 4 -> (r.nextBoolean() ? 1 : -1) * (0x1p52 + 0.5 * r.nextInt(-3, 4));   // where doubles become integers
+            case 5 -> (r.nextBoolean() ? 1 : -1) * (0x1p63 + 2048.0 * r.nextInt(-2, 3)); // long saturation
+            default -> r.nextDouble(-1.0e12, 1.0e12);
+        };
+        return switch (r.nextInt(4)) {
+            case 0 -> Math.nextUp(x);
+            case 1 -> Math.nextDown(x);
+            default -> x;
+        };
+    }
+
+    /** The value of a guard operand at the inputs (vertices evaluated by the graph). */
+    private static double valueOf(Operand o, double[] inputs, double[] vertices) {
+        if (o.isLiteral()) {
+            return o.literal();
+        }
+        return o.isInput() ? inputs[o.inputIndex()] : vertices[o.ref() - 1];
+    }
+
+    private static boolean guardsHold(Trace t, double[] inputs) {
+        double[] vertices = GraphEvaluator.vertexValues(t.graph(), inputs);
+        for (Guard g : t.guards()) {
+            if (!g.holds(valueOf(g.left(), inputs, vertices), valueOf(g.right(), inputs, vertices))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Property(tries = 150)
+    void guardsHoldExactlyWhereTheConversionGivesTheSameResult(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (Subject s : SUBJECTS) {
+            double x = s.floatParam() ? (float) interesting(r) : interesting(r);
+            Object example = s.floatParam() ? (Object) (float) x : (Object) x;
+            Trace t = CrossCountry.trace(C, s.method(), example);          // a wrong bound fails here: Guard checks the example
+            assertTrue(t.guards().size() >= 1 && t.guards().size() <= 2, s + " at " + x + ": " + t.guards());
+            long k = s.conversion().applyAsLong(x);
+            List<Double> probes = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                probes.add(interesting(r));
+            }
+            for (double d : new double[] {-1.0, -0.5, 0.0, 0.5, 1.0}) {
+                double b = k + d;
+                probes.add(Math.nextDown(b));
+                probes.add(b);
+                probes.add(Math.nextUp(b));
+            }
+            for (double y0 : probes) {
+                double y = s.floatParam() ? (float) y0 : y0;
+                boolean same = s.conversion().applyAsLong(y) == k && Double.isNaN(y) == Double.isNaN(x)
+                        && !(s.infinitiesApart() && Double.isInfinite(x) && y != x);
+                boolean holds = guardsHold(t, new double[] {y});
+                assertEquals(same, holds, s.method() + " traced at " + x + " (result " + k + "), called at " + y
+                        + ": guards " + t.guards());
+                if (holds) {
+                    Object arg = s.floatParam() ? (Object) (float) y : (Object) y;
+                    assertSameDouble(run(C, s.method(), arg)[0], GraphEvaluator.outputs(t.graph(), new double[] {y})[0],
+                            s.method() + " at " + y + " on the path traced at " + x);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCastRecordsItsBoundsWithMethodAndLine() {
+        Trace t = CrossCountry.trace(C, "castInt", 2.75);
+        String method = id(C, "castInt", "(D)D");
+        int line = line(C, "@conv-int");
+        assertEquals(List.of(new Guard(in(0), Operand.literal(2.0), false, 1, Guard.mask(0) | Guard.mask(1), method, line),
+                new Guard(in(0), Operand.literal(3.0), true, -1, Guard.mask(-1), method, line)), t.guards());
+        assertEquals("in1 >= 2.0 at " + method + ":" + line, t.guards().get(0).toString());
+        assertEquals("in1 < 3.0 at " + method + ":" + line, t.guards().get(1).toString());
+        Trace negative = CrossCountry.trace(C, "castInt", -2.75);
+        assertEquals(List.of(Guard.mask(1), Guard.mask(-1) | Guard.mask(0)),
+                negative.guards().stream().map(Guard::pathMask).toList(), "-3 < x <= -2: " + negative.guards());
+        Trace nan = CrossCountry.trace(C, "castInt", Double.NaN);
+        assertEquals("in1 is NaN at " + method + ":" + line, nan.guards().get(0).toString());
+    }
+
+    @Test
+    void piecewiseConstantFunctionsReadTheirOperandWithoutAnInEdge() {
+        SplittableRandom r = new SplittableRandom(29);
+        double x = r.nextDouble(-5.0, 5.0);
+        Graph g = CrossCountry.graph(C, "timesFloor", x);
+        assertEquals(2, g.numVertices(), listing(g));
+        assertEquals(Op.FLOOR, g.op(1));
+        assertEquals(ops(in(0)), g.operands(1), "the operand is kept for the value");
+        assertEquals(0, g.predIds(1).length, "no in-edge");
+        assertArrayEquals(new int[] {-1, 1}, g.predIds(2));
+        assertEquals(ops(in(0), v(1)), g.operands(2));
+        for (Op op : new Op[] {Op.FLOOR, Op.CEIL, Op.RINT, Op.SIGNUM}) {
+            assertTrue(!op.differentiable(), op + " carries no derivative");
+        }
+        for (int s = 0; s < 200; s++) {
+            double y = r.nextDouble(-5.0, 5.0);
+            assertSameDouble(y * Math.floor(y), GraphEvaluator.outputs(g, new double[] {y})[0], "x * floor(x)");
+        }
+    }
+
+    @Test
+    void tableInterpolationGuardsItsIndex() {
+        Trace t = CrossCountry.trace(C, "interpolate", 2.25);
+        assertEquals(2, t.guards().size(), t.guards().toString());
+        assertEquals(Op.FLOOR, t.graph().op(1));
+        assertEquals(v(1), t.guards().get(0).left(), "the cast's guards compare floor's vertex");
+        assertEquals(line(C, "@conv-interpolate"), t.guards().get(0).line());
+        SplittableRandom r = new SplittableRandom(31);
+        for (int s = 0; s < 500; s++) {
+            double y = r.nextDouble(0.0, 5.0);
+            boolean holds = guardsHold(t, new double[] {y});
+            assertEquals(y >= 2.0 && y < 3.0, holds, "at " + y);
+            if (holds) {
+                assertSameDouble(run(C, "interpolate", y)[0], GraphEvaluator.outputs(t.graph(), new double[] {y})[0],
+                        "interpolate at " + y);
+            }
+        }
+    }
+}
