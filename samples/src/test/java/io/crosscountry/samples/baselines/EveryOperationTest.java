@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A hand-built graph with every operation, every literal form, stop_gradient, float operations and
- * folded constants: the AD baselines agree with the dual numbers, and the dual numbers with central
+ * A hand-built graph with every operation, every literal form, stop_gradient and the
+ * piecewise-constant functions, float operations and folded constants: the AD baselines agree with the dual numbers, and the dual numbers with central
  * differences of the graph's values.
  */
 class EveryOperationTest {
@@ -85,7 +85,11 @@ class EveryOperationTest {
         g.add(Op.COPY, x1);
         g.add(Op.MUL, vertex(3), vertex(3));                       // 53: the same operand twice
         g.add(Op.POW, vertex(5), x1);                              // 54: a negative base (NaN)
-        return g.outputs(IntStream.rangeClosed(1, 54).filter(v -> v != stop && v != folded).toArray()).build();
+        int floor = g.add(Op.FLOOR, x2);                           // 55: piecewise constant, no in-edge
+        g.add(Op.MUL, vertex(floor), x1);                          // 56: d/dx1 = floor(x2), d/dx2 = 0
+        g.add(Op.MUL, vertex(g.add(Op.CEIL, x0)), x2);             // 57, 58
+        g.add(Op.ADD, vertex(g.add(Op.RINT, x1)), vertex(g.add(Op.SIGNUM, x3))); // 59-61: derivative 0
+        return g.outputs(IntStream.rangeClosed(1, 61).filter(v -> v != stop && v != folded).toArray()).build();
     }
 
     @Test
@@ -134,6 +138,8 @@ class EveryOperationTest {
         }
         JacobianAssertions.assertClose(exact, approx, y, 1e-6, 1e-3, 1e-8, null, "central differences");
         assertArrayEquals(new double[] {0, 1, 0, 0}, exact[row(52)], 0.0, "copy of an input");
+        assertArrayEquals(new double[] {0, Math.floor(X[2]), 0, 0}, exact[row(56)], 0.0, "x1 · floor(x2)");
+        assertArrayEquals(new double[] {0, 0, 0, 0}, exact[row(61)], 0.0, "rint(x1) + signum(x3)");
     }
 
     /** The output row of vertex {@code v} (vertices 46 and 50 are not outputs). */
