@@ -313,8 +313,8 @@ final class BenchCommand implements Callable<Integer> {
         if (many < 1) {
             throw new IllegalArgumentException("--many needs a positive number of programs: " + many);
         }
-        Progress progress = new Progress(spec.commandLine().getErr(), many);
-        int step = Math.max(1, many / 100);
+        int step = Math.max(1, many / 100);                 // a progress line per step programs, and the last
+        Progress progress = new Progress(spec.commandLine().getErr(), many / step + (many % step == 0 ? 0 : 1));
         ManyPrograms.Result r = ManyPrograms.run(many, seed, done -> {
             if (done % step == 0 || done == many) {
                 progress.step(done + " programs");
