@@ -70,6 +70,7 @@ public final class OpValues {
             case SUB -> a - b;
             case MUL -> a * b;
             case DIV -> a / b;
+            case REM -> a % b;
             case NEG -> -a;
             case TO_FLOAT, COPY, STOP_GRADIENT -> a;
             case FLOOR -> Math.floor(a);

@@ -576,16 +576,8 @@ public final class Tracer {
                 case Opcodes.FDIV -> binary(f, insn, Op.DIV, true);
                 case Opcodes.DNEG -> f.push(vertex(f, insn, Op.NEG, false, f.popNum()));
                 case Opcodes.FNEG -> f.push(vertex(f, insn, Op.NEG, true, f.popNum()));
-                case Opcodes.DREM, Opcodes.FREM -> {
-                    Num b = f.popNum();
-                    Num a = f.popNum();
-                    if (!a.isConstant() || !b.isConstant()) {
-                        throw unsupported(f, insn, "remainder of a differentiated value is not supported");
-                    }
-                    boolean single = op == Opcodes.FREM;
-                    double r = a.value() % b.value();
-                    f.push(Num.constant(single ? (float) r : r, single));
-                }
+                case Opcodes.DREM -> binary(f, insn, Op.REM, false);
+                case Opcodes.FREM -> binary(f, insn, Op.REM, true);
                 case Opcodes.IADD, Opcodes.ISUB, Opcodes.IMUL, Opcodes.IDIV, Opcodes.IREM, Opcodes.ISHL, Opcodes.ISHR,
                         Opcodes.IUSHR, Opcodes.IAND, Opcodes.IOR, Opcodes.IXOR -> {
                     int b = f.popInt();

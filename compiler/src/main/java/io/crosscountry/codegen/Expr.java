@@ -26,10 +26,11 @@ sealed interface Expr {
     record Neg(Expr a) implements Expr {
     }
 
-    /** {@code a op b} with {@code op} one of {@code DADD DSUB DMUL DDIV}. */
+    /** {@code a op b} with {@code op} one of {@code DADD DSUB DMUL DDIV DREM}. */
     record Bin(int opcode, Expr a, Expr b) implements Expr {
         public Bin {
-            if (opcode != Opcodes.DADD && opcode != Opcodes.DSUB && opcode != Opcodes.DMUL && opcode != Opcodes.DDIV) {
+            if (opcode != Opcodes.DADD && opcode != Opcodes.DSUB && opcode != Opcodes.DMUL && opcode != Opcodes.DDIV
+                    && opcode != Opcodes.DREM) {
                 throw new IllegalArgumentException("not a double arithmetic opcode: " + opcode);
             }
         }

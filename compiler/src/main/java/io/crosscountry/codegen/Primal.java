@@ -25,6 +25,7 @@ final class Primal {
             case SUB -> new Expr.Bin(Opcodes.DSUB, a, b);
             case MUL -> new Expr.Bin(Opcodes.DMUL, a, b);
             case DIV -> new Expr.Bin(Opcodes.DDIV, a, b);
+            case REM -> new Expr.Bin(Opcodes.DREM, a, b);
             case NEG -> new Expr.Neg(a);
             case TO_FLOAT, COPY, STOP_GRADIENT -> a;
             case ASINH, ACOSH, ATANH, ERF, LOGISTIC -> Expr.call("io/crosscountry/MathX", op.symbol(), a);

@@ -18,9 +18,8 @@ import java.util.SplittableRandom;
  * <p>Shared by the property tests of code generation, by {@code crosscountry bench --many}, which
  * compiles thousands of them and compares each Jacobian with an independent reference, and by the
  * policy's training and held-out sets. {@link #generate(long, int)} draws from the operations those
- * sets were made with (every {@link Op} but the piecewise-constant floor, ceil, rint and signum, which
- * came later), so that a seed keeps giving the same graph; {@link #generate(long, int, boolean)} can
- * add them.
+ * sets were made with (every {@link Op} but floor, ceil, rint, signum and rem, which came later),
+ * so that a seed keeps giving the same graph; {@link #generate(long, int, boolean)} can add them.
  */
 public final class RandomPrograms {
 
@@ -33,13 +32,15 @@ public final class RandomPrograms {
     public record Program(Graph graph, double[] inputs) {
     }
 
-    private static final Set<Op> PIECEWISE = EnumSet.of(Op.FLOOR, Op.CEIL, Op.RINT, Op.SIGNUM);
+    /** Operations added after the policy's training and held-out sets were made. */
+    private static final Set<Op> LATER = EnumSet.of(Op.FLOOR, Op.CEIL, Op.RINT, Op.SIGNUM, Op.REM);
     /** The operations of the training and held-out sets (seeds reproduce their graphs). */
-    private static final Op[] OPS = EnumSet.complementOf(EnumSet.copyOf(PIECEWISE)).toArray(new Op[0]);
+    private static final Op[] OPS = EnumSet.complementOf(EnumSet.copyOf(LATER)).toArray(new Op[0]);
     /** Every operation. */
     private static final Op[] ALL_OPS = Op.values();
-    private static final Set<Op> FLOAT_OPS = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.NEG, Op.ABS, Op.MAX, Op.MIN);
-    private static final Set<Op> NOT_STRICT = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.NEG, Op.TO_FLOAT, Op.COPY,
+    private static final Set<Op> FLOAT_OPS = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.REM, Op.NEG, Op.ABS, Op.MAX,
+            Op.MIN);
+    private static final Set<Op> NOT_STRICT = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.REM, Op.NEG, Op.TO_FLOAT, Op.COPY,
             Op.STOP_GRADIENT, Op.ASINH, Op.ACOSH, Op.ATANH, Op.ERF, Op.LOGISTIC);
     private static final double[] LITERALS = {2.0, -1.0, 1.0, 0.5, 3.0, -0.25, 0.0, 1.5, -2.0};
 
@@ -52,11 +53,11 @@ public final class RandomPrograms {
     }
 
     /**
-     * A random program like {@link #generate(long, int)}; with {@code piecewise}, floor, ceil, rint and
-     * signum are among the operations too (the same seed then gives another program).
+     * A random program like {@link #generate(long, int)}; with {@code everyOp}, floor, ceil, rint,
+     * signum and rem are among the operations too (the same seed then gives another program).
      */
-    public static Program generate(long seed, int size, boolean piecewise) {
-        Op[] ops = piecewise ? ALL_OPS : OPS;
+    public static Program generate(long seed, int size, boolean everyOp) {
+        Op[] ops = everyOp ? ALL_OPS : OPS;
         SplittableRandom rnd = new SplittableRandom(seed);
         int numInputs = 1 + rnd.nextInt(6);
         double[] x = new double[numInputs];
@@ -125,6 +126,7 @@ public final class RandomPrograms {
     private static boolean inDomain(Op op, double a, double b, Operand oa, Operand ob) {
         return switch (op) {
             case DIV -> Math.abs(b) > 0.1;
+            case REM -> Math.abs(b) > 0.1 && Math.abs(a / b - Math.rint(a / b)) > 1e-3;    // away from its jumps
             case SQRT, LOG, LOG10 -> a > 0.1;
             case CBRT -> Math.abs(a) > 0.1;
             case LOG1P -> a > -0.9;

@@ -117,11 +117,13 @@ class TracerOpsTest {
                 binary("sub", Op.SUB, WIDE, WIDE),
                 binary("mul", Op.MUL, WIDE, WIDE),
                 binary("div", Op.DIV, WIDE, WIDE),
+                binary("rem", Op.REM, WIDE, WIDE),
                 unary("neg", Op.NEG, WIDE),
                 floatCase("fadd", Op.ADD, WIDE, WIDE),
                 floatCase("fsub", Op.SUB, WIDE, WIDE),
                 floatCase("fmul", Op.MUL, WIDE, WIDE),
                 floatCase("fdiv", Op.DIV, WIDE, WIDE),
+                floatCase("frem", Op.REM, WIDE, WIDE),
                 floatCase("fneg", Op.NEG, WIDE),
                 new Case("toFloat", Op.TO_FLOAT, true, new double[][] {{-1.0e40, 1.0e40}}));
     }

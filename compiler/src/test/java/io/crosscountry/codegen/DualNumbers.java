@@ -102,6 +102,7 @@ final class DualNumbers {
             case SUB: return new double[] {1, -1};
             case MUL: return new double[] {b, a};
             case DIV: return new double[] {1 / b, -a / (b * b)};
+            case REM: return new double[] {1, -(double) (long) (a / b)};  // a % b = a - trunc(a/b)·b
             case NEG: return new double[] {-1};
             case COPY:
             case TO_FLOAT: return new double[] {1};

@@ -83,6 +83,9 @@ class JacobianCompilerTest {
         for (String n : List.of("signumF", "strictSignumF")) {
             cases.add(c(Ops.class, n, 0.55, 0.95, 1f));
         }
+        cases.add(c(Ops.class, "remShifted", 0.1, 0.4, 1.0, 1.0));
+        cases.add(c(Ops.class, "fremShifted", 0.1, 0.4, 1f, 1f));
+        cases.add(c(Ops.class, "remLiteral", 0.8, 1.4, 1.0));
         cases.add(c(Conversions.class, "timesFloor", 1.1, 1.9, 1.0));
         cases.add(c(Conversions.class, "piecewise", 1.1, 1.4, 1.0, 1.0));
         // (integers computed from doubles record guards: ConversionJacobianTest)

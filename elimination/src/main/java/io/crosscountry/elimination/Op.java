@@ -19,6 +19,11 @@ public enum Op {
     SUB("sub", 2, Linear.SUB),
     MUL("mul", 2, Linear.MUL),
     DIV("div", 2, Linear.DIV),
+    /**
+     * The remainder {@code a % b} ({@code drem}, {@code frem}): a − n·b with n = trunc(a/b) fixed
+     * between its jumps, so ∂/∂a = 1 (a constant) and ∂/∂b = −n.
+     */
+    REM("rem", 2, Linear.REM),
     NEG("neg", 1, Linear.NEG),
     /** Narrowing a double to float ({@code d2f}): value-preserving up to rounding, partial 1. */
     TO_FLOAT("to_float", 1, Linear.IDENTITY),
@@ -114,7 +119,8 @@ public enum Op {
      * compile-time constant, else {@code NaN}.
      *
      * <p>Only the operand's own position is considered; the caller sums positions that refer to
-     * the same value. Constant partials are: {@code ±1} for add, sub, neg, copy and to_float;
+     * the same value. Constant partials are: {@code ±1} for add, sub, neg, copy and to_float, and
+     * {@code 1} for the dividend of rem;
      * {@code c} for a multiplication by a literal {@code c}; {@code 1/c} for a division by a
      * literal {@code c} (numerator position only).
      *
@@ -169,6 +175,12 @@ public enum Op {
             @Override
             double partial(int index, double[] literals) {
                 return index == 0 ? 1.0 / literals[1] : Double.NaN;
+            }
+        },
+        REM {
+            @Override
+            double partial(int index, double[] literals) {
+                return index == 0 ? 1.0 : Double.NaN;
             }
         };
 

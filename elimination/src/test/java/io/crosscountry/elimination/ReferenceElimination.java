@@ -84,6 +84,9 @@ final class ReferenceElimination {
             }
             case DIV:
                 return pos == 0 && args[1].isLiteral() ? 1.0 / args[1].literal() : null;
+            case REM:
+                return pos == 0 ? 1.0 : null;                 // a % b = a - n·b
+
             default:
                 return null;
         }

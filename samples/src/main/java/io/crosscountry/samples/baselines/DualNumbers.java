@@ -171,6 +171,10 @@ public final class DualNumbers implements JacobianMethod {
                 double r = u / w;
                 binary(r, 1.0 / w, -r / w);
             }
+            case Opcode.REM -> {
+                double r = u % w;
+                binary(r, 1.0, -Opcode.quotient(u, w, r));
+            }
             case Opcode.ATAN2 -> {
                 double d = u * u + w * w;
                 binary(Math.atan2(u, w), w / d, -u / d);

@@ -137,6 +137,7 @@ abstract class HipparchusForward<T extends Derivative<T>> implements JacobianMet
                 case Opcode.MUL -> x.multiply(s[b[i]]);
                 case Opcode.DIV -> x.divide(s[b[i]]);
                 case Opcode.ATAN2 -> x.atan2(s[b[i]]);
+                case Opcode.REM -> rem(x, s[b[i]]);
                 case Opcode.POW -> pow(x, s[b[i]]);
                 case Opcode.HYPOT -> x.hypot(s[b[i]]);
                 case Opcode.MAX -> max(x, s[b[i]]);
@@ -170,6 +171,13 @@ abstract class HipparchusForward<T extends Derivative<T>> implements JacobianMet
         double e = Math.exp(-Math.abs(v));
         double d = 1.0 + e;
         return x.compose(MathX.logistic(v), e / (d * d));
+    }
+
+    /** x % y as x − n·y with n fixed (Hipparchus' remainder is IEEE's, rounding n to the nearest). */
+    private static <T extends Derivative<T>> T rem(T x, T y) {
+        double r = x.getValue() % y.getValue();
+        T d = x.subtract(y.multiply(Opcode.quotient(x.getValue(), y.getValue(), r)));
+        return d.add(r - d.getValue());                    // the exact remainder as the value
     }
 
     private static <T extends Derivative<T>> T max(T x, T y) {

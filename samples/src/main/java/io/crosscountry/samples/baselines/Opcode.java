@@ -70,13 +70,14 @@ final class Opcode {
     static final int CEIL = 45;
     static final int RINT = 46;
     static final int SIGNUM = 47;
+    static final int REM = 48;
 
     private static final String[] NAMES = {
         "const", "stop", "round", "copy", "neg", "abs", "sqrt", "cbrt", "exp", "expm1", "log", "log10",
         "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "logistic", "add", "sub", "mul", "div", "atan2", "pow", "hypot", "max", "min",
         "add_k", "sub_k", "k_sub", "mul_k", "div_k", "k_div", "pow_k", "k_pow",
-        "floor", "ceil", "rint", "signum"};
+        "floor", "ceil", "rint", "signum", "rem"};
 
     private Opcode() {
     }
@@ -102,9 +103,14 @@ final class Opcode {
         };
     }
 
+    /** The integer n of {@code r = a % b = a - n·b}, for the partial −n of rem with respect to b. */
+    static double quotient(double a, double b, double r) {
+        return Math.rint((a - r) / b);
+    }
+
     /** Whether the instruction reads slot {@code b} (the binary operations on two slots). */
     static boolean readsB(int opcode) {
-        return opcode >= ADD && opcode <= MIN;
+        return opcode >= ADD && opcode <= MIN || opcode == REM;
     }
 
     /** Whether the instruction reads slot {@code a} (everything but {@link #CONST}). */
@@ -149,6 +155,7 @@ final class Opcode {
             case SUB -> SUB;
             case MUL -> MUL;
             case DIV -> DIV;
+            case REM -> REM;
             case ATAN2 -> ATAN2;
             case POW -> POW;
             case HYPOT -> HYPOT;

@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Slots {@code 0 .. numInputs-1} hold the inputs (flattened parameter order); instruction
  * {@code i} writes slot {@code numInputs + i}. Every graph vertex becomes one instruction, plus a
  * {@link Opcode#ROUND} after a float operation and a {@link Opcode#CONST} for a literal operand of
- * atan2, hypot, max or min. An operation on literals only is folded into a {@code CONST}.
+ * atan2, hypot, max, min or rem. An operation on literals only is folded into a {@code CONST}.
  */
 public final class Program {
 

@@ -258,6 +258,13 @@ public final class Tape {
     // ---- binary functions ----
 
     /** {@code atan2(y = a, x = b)}. */
+    public int rem(int a, int b) {
+        double x = value[a];
+        double y = value[b];
+        double r = x % y;
+        return push(r, a, 1.0, b, -Math.rint((x - r) / y));
+    }
+
     public int atan2(int a, int b) {
         double y = value[a];
         double x = value[b];

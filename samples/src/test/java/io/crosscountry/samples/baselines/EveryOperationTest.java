@@ -89,7 +89,9 @@ class EveryOperationTest {
         g.add(Op.MUL, vertex(floor), x1);                          // 56: d/dx1 = floor(x2), d/dx2 = 0
         g.add(Op.MUL, vertex(g.add(Op.CEIL, x0)), x2);             // 57, 58
         g.add(Op.ADD, vertex(g.add(Op.RINT, x1)), vertex(g.add(Op.SIGNUM, x3))); // 59-61: derivative 0
-        return g.outputs(IntStream.rangeClosed(1, 61).filter(v -> v != stop && v != folded).toArray()).build();
+        g.add(Op.REM, x2, x0);                                     // 62: 1.6 % 0.3, quotient 5
+        g.add(Op.REM, x1, literal(0.25));                          // 63: 0.7 % 0.25, quotient 2
+        return g.outputs(IntStream.rangeClosed(1, 63).filter(v -> v != stop && v != folded).toArray()).build();
     }
 
     @Test
@@ -140,6 +142,8 @@ class EveryOperationTest {
         assertArrayEquals(new double[] {0, 1, 0, 0}, exact[row(52)], 0.0, "copy of an input");
         assertArrayEquals(new double[] {0, Math.floor(X[2]), 0, 0}, exact[row(56)], 0.0, "x1 · floor(x2)");
         assertArrayEquals(new double[] {0, 0, 0, 0}, exact[row(61)], 0.0, "rint(x1) + signum(x3)");
+        assertArrayEquals(new double[] {-5, 0, 1, 0}, exact[row(62)], 0.0, "x2 % x0");
+        assertArrayEquals(new double[] {0, 1, 0, 0}, exact[row(63)], 0.0, "x1 % 0.25");
     }
 
     /** The output row of vertex {@code v} (vertices 46 and 50 are not outputs). */
