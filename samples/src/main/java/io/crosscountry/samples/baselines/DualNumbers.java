@@ -98,6 +98,43 @@ public final class DualNumbers implements JacobianMethod {
         }
     }
 
+    /**
+     * The magnitude behind each Jacobian entry at {@code x}: the chain rule's products summed in
+     * absolute value (|da|·|grad a| + |db|·|grad b| per instruction). An exact method may differ
+     * from the dual numbers by rounding noise on that scale where the products cancel (an entry
+     * that is exactly 0 by cancellation, e.g. ∂/∂u atan2(u, u) from both operands). Uses the
+     * gradient storage: call {@link #jacobian} again before reading values.
+     */
+    public void magnitudes(double[] x, double[][] M) {
+        for (int j = 0; j < n; j++) {
+            value[j] = x[j];
+            Arrays.fill(grad[j], 0.0);
+            grad[j][j] = 1.0;
+        }
+        for (int i = 0; i < program.size(); i++) {
+            step(i);
+            int s = n + i;
+            value[s] = result;
+            double[] g = grad[s];
+            if (constant) {
+                Arrays.fill(g, 0.0);
+                continue;
+            }
+            double[] ga = grad[binary ? program.a[i] : source];
+            double[] gb = binary ? grad[program.b[i]] : null;
+            for (int j = 0; j < n; j++) {
+                double m = ga[j] == 0.0 ? 0.0 : Math.abs(da) * ga[j];       // 0 · NaN stays 0
+                if (gb != null && gb[j] != 0.0) {
+                    m += Math.abs(db) * gb[j];
+                }
+                g[j] = m;
+            }
+        }
+        for (int r = 0; r < M.length; r++) {
+            System.arraycopy(grad[program.output(r)], 0, M[r], 0, n);
+        }
+    }
+
     /** Computes instruction {@code i}'s value and local partials. */
     private void step(int i) {
         int op = program.code[i];

@@ -68,6 +68,16 @@ public final class JacobianCheck {
      */
     public static Optional<String> compare(double[][] expected, double[][] actual, double[] outputs, double rel,
                                            double floor, double abs, BitSet[] skip) {
+        return compare(expected, actual, outputs, rel, floor, abs, skip, null);
+    }
+
+    /**
+     * {@link #compare(double[][], double[][], double[], double, double, double, BitSet[])} where the
+     * scale of an entry is at least its finite {@code magnitude} (may be null; see
+     * {@code DualNumbers.magnitudes}): rounding noise of cancelling products is allowed on that scale.
+     */
+    public static Optional<String> compare(double[][] expected, double[][] actual, double[] outputs, double rel,
+                                           double floor, double abs, BitSet[] skip, double[][] magnitude) {
         List<String> bad = new ArrayList<>();
         for (int r = 0; r < expected.length; r++) {
             double rowMax = 0.0;
@@ -89,6 +99,9 @@ public final class JacobianCheck {
                     ok = e == a;
                 } else {
                     double scale = Math.max(Math.max(Math.abs(a), Math.abs(e)), floor * rowMax);
+                    if (magnitude != null && Double.isFinite(magnitude[r][j])) {
+                        scale = Math.max(scale, magnitude[r][j]);
+                    }
                     ok = Math.abs(a - e) <= rel * scale + abs;
                 }
                 if (!ok) {

@@ -22,7 +22,11 @@ import java.util.function.IntConsumer;
  */
 public final class ManyPrograms {
 
-    /** Relative tolerance against the dual numbers (entries far below their row compared to 1e-3 of it). */
+    /**
+     * Relative tolerance against the dual numbers: of an entry's own size, of 1e-3 of its row's
+     * largest, or of the sum of the absolute chain-rule products behind it, whichever is largest
+     * (products that cancel leave rounding noise on their own scale).
+     */
     static final double RELATIVE = 1e-12;
 
     /** The outcome: how many programs and Jacobians were checked, and the first failures. */
@@ -51,6 +55,8 @@ public final class ManyPrograms {
             RandomPrograms.Program p = RandomPrograms.generate(s, 1 + random.nextInt(60), true);
             Graph g = p.graph();
             DualNumbers duals = new DualNumbers(Program.compile(g));
+            double[][] magnitude = new double[g.numOutputs()][g.numInputs()];
+            duals.magnitudes(p.inputs(), magnitude);
             double[][] expected = new double[g.numOutputs()][g.numInputs()];
             duals.jacobian(p.inputs(), expected);
             double[] outputs = new double[g.numOutputs()];
@@ -59,7 +65,7 @@ public final class ManyPrograms {
             }
             for (int[] order : List.of(g.forwardOrder(), g.reverseOrder(), g.markowitzOrder(), shuffled(g.eliminable(), random))) {
                 jacobians++;
-                Optional<String> problem = check(g, order, p.inputs(), expected, outputs);
+                Optional<String> problem = check(g, order, p.inputs(), expected, outputs, magnitude);
                 if (problem.isPresent()) {
                     mismatches++;
                     if (examples.size() < 10) {
@@ -72,7 +78,8 @@ public final class ManyPrograms {
         return new Result(count, jacobians, mismatches, examples, (System.nanoTime() - start) / 1e9);
     }
 
-    private static Optional<String> check(Graph g, int[] order, double[] x, double[][] expected, double[] outputs) {
+    private static Optional<String> check(Graph g, int[] order, double[] x, double[][] expected, double[] outputs,
+            double[][] magnitude) {
         try {
             CompiledPath path = JacobianCompiler.compile(g, order);
             long cost = g.cost(order, CostMode.EFFECTIVE);
@@ -83,7 +90,7 @@ public final class ManyPrograms {
             if (!path.evaluate(x, path.newWorkArray(), actual)) {
                 return Optional.of("a guard failed on a program without branches");
             }
-            return JacobianCheck.compare(expected, actual, outputs, RELATIVE, 1e-3, 1e-14, null);
+            return JacobianCheck.compare(expected, actual, outputs, RELATIVE, 1e-3, 1e-14, null, magnitude);
         } catch (RuntimeException e) {
             return Optional.of("failed to compile or run: " + e);
         }
