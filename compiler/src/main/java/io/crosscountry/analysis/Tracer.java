@@ -1090,6 +1090,14 @@ public final class Tracer {
             f.push(vertex(f, insn, intrinsic.get(), single, strict, nums));
             return;
         }
+        if ((insn.owner.equals("java/lang/Math") || insn.owner.equals("java/lang/StrictMath")) && insn.desc.equals("(D)D")
+                && (insn.name.equals("toRadians") || insn.name.equals("toDegrees"))) {
+            // x times the JDK's own constant: Math.toRadians(x) is x * DEGREES_TO_RADIANS, and
+            // Math.toRadians(1.0) that constant (TracerOpsTest checks the identity bit for bit)
+            double factor = insn.name.equals("toRadians") ? Math.toRadians(1.0) : Math.toDegrees(1.0);
+            f.push(vertex(f, insn, Op.MUL, false, (Num) args[0], Num.constant(factor, false)));
+            return;
+        }
         if ((insn.owner.equals("java/lang/Math") || insn.owner.equals("java/lang/StrictMath")) && insn.name.equals("round")
                 && args[0] instanceof Num a && !a.isConstant()) {
             boolean toInt = insn.desc.equals("(F)I");

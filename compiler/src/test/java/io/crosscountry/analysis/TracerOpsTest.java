@@ -308,6 +308,24 @@ class TracerOpsTest {
         }
     }
 
+    /** toRadians/toDegrees are a multiplication by the JDK's constant: a constant partial, values bit for bit. */
+    @Test
+    void angleConversionsAreAMultiplicationByALiteral() {
+        SplittableRandom rnd = new SplittableRandom(41);
+        for (String m : new String[] {"toRadians", "toDegrees"}) {
+            Graph g = CrossCountry.graph(Ops.class, m, rnd.nextDouble(-5.0, 5.0));
+            assertEquals(1, g.numVertices(), listing(g));
+            assertEquals(Op.MUL, g.op(1), m);
+            assertTrue(g.operands(1).get(1).isLiteral(), m + ": times a literal");
+            assertArrayEquals(new double[] {m.equals("toRadians") ? Math.PI / 180 : 180 / Math.PI},
+                    g.predConstantPartials(1), 1e-15, m + ": a constant partial");
+            for (int s = 0; s < 2000; s++) {
+                double y = s % 2 == 0 ? rnd.nextDouble(-720.0, 720.0) : rnd.nextDouble(-1e300, 1e300);
+                assertSameDouble(run(Ops.class, m, y)[0], GraphEvaluator.outputs(g, new double[] {y})[0], m + " at " + y);
+            }
+        }
+    }
+
     @Test
     void stopGradientKeepsTheValueButNoEdge() {
         SplittableRandom rnd = new SplittableRandom(23);

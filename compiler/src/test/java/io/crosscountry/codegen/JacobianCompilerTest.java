@@ -83,6 +83,8 @@ class JacobianCompilerTest {
         for (String n : List.of("signumF", "strictSignumF")) {
             cases.add(c(Ops.class, n, 0.55, 0.95, 1f));
         }
+        cases.add(c(Ops.class, "toRadians", -90.0, 90.0, 1.0));
+        cases.add(c(Ops.class, "toDegrees", -1.5, 1.5, 1.0));
         cases.add(c(Ops.class, "remShifted", 0.1, 0.4, 1.0, 1.0));
         cases.add(c(Ops.class, "fremShifted", 0.1, 0.4, 1f, 1f));
         cases.add(c(Ops.class, "remLiteral", 0.8, 1.4, 1.0));
