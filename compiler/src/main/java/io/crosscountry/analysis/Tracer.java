@@ -990,6 +990,72 @@ public final class Tracer {
         }
     }
 
+    /**
+     * {@code Arrays.fill} (whole or a range), {@code System.arraycopy}, {@code Arrays.copyOf} and
+     * {@code Arrays.copyOfRange} on traced arrays: done on the traced elements, so differentiated
+     * values move like any store and load. Returns false for another call. Ranges out of bounds at
+     * the example arguments are refused, as the JVM would throw.
+     */
+    private boolean arrayCall(Frame f, MethodInsnNode insn, Object[] args) {
+        String call = insn.owner + "." + insn.name;
+        switch (call) {
+            case "java/util/Arrays.fill" -> {
+                if (!(args[0] instanceof ArrayRef a)) {
+                    return false;
+                }
+                Object value = args[args.length - 1];
+                value = value instanceof Comparison c ? intValue(f, c) : value;
+                int from = args.length == 4 ? intValue(f, args[1]) : 0;
+                int to = args.length == 4 ? intValue(f, args[2]) : a.elements.length;
+                checkRange(f, insn, from, to, a.elements.length);
+                for (int i = from; i < to; i++) {
+                    a.elements[i] = a.kind == 'Z' ? (Integer) value & 1 : value;
+                }
+                return true;
+            }
+            case "java/lang/System.arraycopy" -> {
+                ArrayRef src = array(f, insn, args[0]);
+                ArrayRef dst = array(f, insn, args[2]);
+                int srcPos = intValue(f, args[1]);
+                int dstPos = intValue(f, args[3]);
+                int length = intValue(f, args[4]);
+                if (src.kind != dst.kind) {
+                    throw unsupported(f, insn, "arraycopy between arrays of different types");
+                }
+                checkRange(f, insn, srcPos, srcPos + length, src.elements.length);
+                checkRange(f, insn, dstPos, dstPos + length, dst.elements.length);
+                System.arraycopy(src.elements, srcPos, dst.elements, dstPos, length);   // overlaps as the JVM does
+                return true;
+            }
+            case "java/util/Arrays.copyOf", "java/util/Arrays.copyOfRange" -> {
+                if (!(args[0] instanceof ArrayRef a) || !Type.getReturnType(insn.desc).equals(Type.getArgumentTypes(insn.desc)[0])) {
+                    return false;
+                }
+                boolean range = insn.name.equals("copyOfRange");
+                int from = range ? intValue(f, args[1]) : 0;
+                int to = range ? intValue(f, args[2]) : intValue(f, args[1]);
+                if (from < 0 || from > a.elements.length || to < from) {
+                    throw unsupported(f, insn, "copy range [" + from + ", " + to + ") of an array of length "
+                            + a.elements.length + " at the example arguments");
+                }
+                ArrayRef copy = newArray(f, insn, a.kind, to - from);
+                System.arraycopy(a.elements, from, copy.elements, 0, Math.min(to, a.elements.length) - from);
+                f.push(copy);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void checkRange(Frame f, AbstractInsnNode insn, int from, int to, int length) {
+        if (from < 0 || to > length || from > to) {
+            throw unsupported(f, insn, "range [" + from + ", " + to + ") out of bounds for length " + length
+                    + " at the example arguments");
+        }
+    }
+
     private static Object narrowForStore(int op, ArrayRef a, Object value) {
         return switch (op) {
             case Opcodes.BASTORE -> a.kind == 'Z' ? (Integer) value & 1 : (int) (byte) (int) (Integer) value;
@@ -1108,6 +1174,9 @@ public final class Tracer {
         }
         if (insn.owner.equals("java/lang/Double") && insn.desc.equals("(D)Z") && args[0] instanceof Num a
                 && !a.isConstant() && classify(f, insn, a, insn.name)) {
+            return;
+        }
+        if (arrayCall(f, insn, args)) {
             return;
         }
         if (insn.owner.equals("java/util/Objects") && insn.name.equals("requireNonNull") && args.length >= 1) {

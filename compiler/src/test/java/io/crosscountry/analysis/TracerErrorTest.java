@@ -61,7 +61,7 @@ class TracerErrorTest {
 
     @Test
     void libraryCallOnAnArray() {
-        refused("fill", "([DD)D", "INVOKESTATIC java/util/Arrays.fill([DD)V", "@err-fill", "array",
+        refused("sort", "([DD)D", "INVOKESTATIC java/util/Arrays.sort([D)V", "@err-sort", "array",
                 new double[] {x(), x()}, x());
     }
 

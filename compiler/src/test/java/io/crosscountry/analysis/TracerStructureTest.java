@@ -3,6 +3,7 @@ package io.crosscountry.analysis;
 import static io.crosscountry.analysis.TestSupport.assertSameDouble;
 import static io.crosscountry.analysis.TestSupport.checkPrimal;
 import static io.crosscountry.analysis.TestSupport.in;
+import static io.crosscountry.analysis.TestSupport.line;
 import static io.crosscountry.analysis.TestSupport.listing;
 import static io.crosscountry.analysis.TestSupport.lit;
 import static io.crosscountry.analysis.TestSupport.ops;
@@ -12,9 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscountry.CrossCountry;
+import io.crosscountry.UnsupportedBytecodeException;
 import io.crosscountry.analysis.fixtures.Structure;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.Op;
@@ -328,6 +331,17 @@ class TracerStructureTest {
             assertEquals(ops(in(0), lit(2.0)), g.operands(1));
             assertEquals(ops(v(1), v(1)), g.operands(2));
         }
+    }
+
+    @Test
+    void arrayFillAndCopyMoveTracedValues() {
+        Trace t = checkPrimal(S, "fillAndCopy", rnd, 50, -3, 3, randomArray(rnd, 3, -3, 3), x());
+        assertEquals(5, t.graph().numOutputs());
+        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
+                () -> CrossCountry.graph(S, "arraycopyOutOfBounds", (Object) randomArray(rnd, 3, -3, 3)));
+        assertEquals(line(S, "@err-arraycopy"), e.line());
+        assertTrue(e.getMessage().contains("out of bounds"), e.getMessage());
+        assertEquals(1, CrossCountry.graph(S, "arraycopyOutOfBounds", (Object) randomArray(rnd, 2, -3, 3)).numOutputs());
     }
 
     @Test

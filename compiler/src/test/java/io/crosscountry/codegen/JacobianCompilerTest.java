@@ -124,6 +124,7 @@ class JacobianCompilerTest {
         cases.add(c(Structure.class, "longCounter", 0.5, 1.5, 1.0, 3L));
         cases.add(c(Structure.class, "arrayChain", 0.5, 1.5, 1.0, 2));
         cases.add(c(Structure.class, "cloned", -1.0, 1.0, (Object) new double[3]));
+        cases.add(c(Structure.class, "fillAndCopy", -1.0, 1.0, new double[3], 1.0));
         cases.add(c(Structure.class, "clone2d", -1.0, 1.0, (Object) new double[][] {{1, 1}, {1, 1}}));
         cases.add(c(Structure.class, "tableSwitch", 0.5, 1.5, 1.0, 2));
         cases.add(c(Structure.class, "lookupSwitch", 0.5, 1.5, 1.0, 1000));
