@@ -868,18 +868,12 @@ public final class Tracer {
             if (k != min) {                    // x >= k - 1/2, or x >= k where no double lies between
                 bound(f, insn, a, k > -half && k <= half ? k - 0.5 : k, false, Guard.mask(0) | Guard.mask(1));
             }
-        } else if (Math.abs(x) >= 0x1p52) {                                       // x is an integer
-            if (k == max) {
-                bound(f, insn, a, max, false, Guard.mask(0) | Guard.mask(1));     // x >= max
-            } else if (k == min) {
-                bound(f, insn, a, min, true, Guard.mask(-1) | Guard.mask(0));     // x <= min
-            } else {
-                bound(f, insn, a, k, true, Guard.mask(0));                        // x == k
-            }
         } else if (k == max) {
-            bound(f, insn, a, max, false, Guard.mask(0) | Guard.mask(1));
+            bound(f, insn, a, max, false, Guard.mask(0) | Guard.mask(1));         // x >= max
         } else if (k == min) {
-            bound(f, insn, a, min, true, Guard.mask(-1) | Guard.mask(0));
+            bound(f, insn, a, min, true, Guard.mask(-1) | Guard.mask(0));         // x <= min
+        } else if (Math.abs(x) >= 0x1p52) {                                       // x is an integer
+            bound(f, insn, a, k, true, Guard.mask(0));                            // x == k
         } else if (k > 0) {
             bound(f, insn, a, k, false, Guard.mask(0) | Guard.mask(1));           // k <= x < k + 1
             bound(f, insn, a, k + 1, true, Guard.mask(-1));
@@ -1156,16 +1150,15 @@ public final class Tracer {
             f.push(vertex(f, insn, intrinsic.get(), single, strict, nums));
             return;
         }
-        if ((insn.owner.equals("java/lang/Math") || insn.owner.equals("java/lang/StrictMath")) && insn.desc.equals("(D)D")
-                && (insn.name.equals("toRadians") || insn.name.equals("toDegrees"))) {
+        boolean math = insn.owner.equals("java/lang/Math") || insn.owner.equals("java/lang/StrictMath");
+        if (math && insn.desc.equals("(D)D") && (insn.name.equals("toRadians") || insn.name.equals("toDegrees"))) {
             // x times the JDK's own constant: Math.toRadians(x) is x * DEGREES_TO_RADIANS, and
             // Math.toRadians(1.0) that constant (TracerOpsTest checks the identity bit for bit)
             double factor = insn.name.equals("toRadians") ? Math.toRadians(1.0) : Math.toDegrees(1.0);
             f.push(vertex(f, insn, Op.MUL, false, (Num) args[0], Num.constant(factor, false)));
             return;
         }
-        if ((insn.owner.equals("java/lang/Math") || insn.owner.equals("java/lang/StrictMath")) && insn.name.equals("round")
-                && args[0] instanceof Num a && !a.isConstant()) {
+        if (math && insn.name.equals("round") && args[0] instanceof Num a && !a.isConstant()) {
             boolean toInt = insn.desc.equals("(F)I");
             long k = toInt ? Math.round((float) a.value()) : Math.round(a.value());
             pinInteger(f, insn, a, k, toInt, true);

@@ -68,34 +68,7 @@ public final class DualNumbers implements JacobianMethod {
 
     @Override
     public void jacobian(double[] x, double[][] J) {
-        for (int j = 0; j < n; j++) {
-            value[j] = x[j];
-            Arrays.fill(grad[j], 0.0);
-            grad[j][j] = 1.0;
-        }
-        for (int i = 0; i < program.size(); i++) {
-            step(i);
-            int s = n + i;
-            value[s] = result;
-            double[] g = grad[s];
-            if (constant) {
-                Arrays.fill(g, 0.0);
-            } else if (binary) {
-                double[] ga = grad[program.a[i]];
-                double[] gb = grad[program.b[i]];
-                for (int j = 0; j < n; j++) {
-                    g[j] = da * ga[j] + db * gb[j];
-                }
-            } else {
-                double[] ga = grad[source];
-                for (int j = 0; j < n; j++) {
-                    g[j] = da * ga[j];
-                }
-            }
-        }
-        for (int r = 0; r < J.length; r++) {
-            System.arraycopy(grad[program.output(r)], 0, J[r], 0, n);
-        }
+        propagate(x, J, false);
     }
 
     /**
@@ -106,6 +79,11 @@ public final class DualNumbers implements JacobianMethod {
      * gradient storage: call {@link #jacobian} again before reading values.
      */
     public void magnitudes(double[] x, double[][] M) {
+        propagate(x, M, true);
+    }
+
+    /** Runs the program at {@code x}, propagating gradients (or their magnitudes) into {@code out}. */
+    private void propagate(double[] x, double[][] out, boolean magnitudes) {
         for (int j = 0; j < n; j++) {
             value[j] = x[j];
             Arrays.fill(grad[j], 0.0);
@@ -118,20 +96,43 @@ public final class DualNumbers implements JacobianMethod {
             double[] g = grad[s];
             if (constant) {
                 Arrays.fill(g, 0.0);
-                continue;
-            }
-            double[] ga = grad[binary ? program.a[i] : source];
-            double[] gb = binary ? grad[program.b[i]] : null;
-            for (int j = 0; j < n; j++) {
-                double m = ga[j] == 0.0 ? 0.0 : Math.abs(da) * ga[j];       // 0 · NaN stays 0
-                if (gb != null && gb[j] != 0.0) {
-                    m += Math.abs(db) * gb[j];
-                }
-                g[j] = m;
+            } else if (magnitudes) {
+                absoluteProducts(g, i);
+            } else {
+                products(g, i);
             }
         }
-        for (int r = 0; r < M.length; r++) {
-            System.arraycopy(grad[program.output(r)], 0, M[r], 0, n);
+        for (int r = 0; r < out.length; r++) {
+            System.arraycopy(grad[program.output(r)], 0, out[r], 0, n);
+        }
+    }
+
+    /** g = da·grad(a) + db·grad(b) for instruction {@code i} (a unary rule scales its source's gradient). */
+    private void products(double[] g, int i) {
+        if (binary) {
+            double[] ga = grad[program.a[i]];
+            double[] gb = grad[program.b[i]];
+            for (int j = 0; j < n; j++) {
+                g[j] = da * ga[j] + db * gb[j];
+            }
+        } else {
+            double[] ga = grad[source];
+            for (int j = 0; j < n; j++) {
+                g[j] = da * ga[j];
+            }
+        }
+    }
+
+    /** g = |da|·mag(a) + |db|·mag(b) for instruction {@code i}, where a zero magnitude stays 0 (0 · NaN). */
+    private void absoluteProducts(double[] g, int i) {
+        double[] ga = grad[binary ? program.a[i] : source];
+        double[] gb = binary ? grad[program.b[i]] : null;
+        for (int j = 0; j < n; j++) {
+            double m = ga[j] == 0.0 ? 0.0 : Math.abs(da) * ga[j];
+            if (gb != null && gb[j] != 0.0) {
+                m += Math.abs(db) * gb[j];
+            }
+            g[j] = m;
         }
     }
 

@@ -262,7 +262,7 @@ public final class Tape {
         double x = value[a];
         double y = value[b];
         double r = x % y;
-        return push(r, a, 1.0, b, -Math.rint((x - r) / y));
+        return push(r, a, 1.0, b, -Opcode.quotient(x, y, r));
     }
 
     public int atan2(int a, int b) {
