@@ -75,6 +75,9 @@ public final class Tracer {
     private final Map<String, ClassNode> classes = new HashMap<>();
     private final Map<MethodNode, Map<AbstractInsnNode, Integer>> lines = new IdentityHashMap<>();
     private final Map<Object, ArrayRef> constantArrays = new IdentityHashMap<>();
+    // objects reached from concrete arguments: a compiled Jacobian compares such an argument with
+    // equals, which may not see into an array, so their array fields are not read as constants
+    private final Map<Object, Boolean> argumentObjects = new IdentityHashMap<>();
     private final List<Guard> guards = new ArrayList<>();
     private final List<Double> vertexValues = new ArrayList<>();
     private Graph.Builder builder;
@@ -299,8 +302,13 @@ public final class Tracer {
                 }
                 return new ArrayRef('L', rows);
             }
-            default:
-                return concrete(t, arg);
+            default: {
+                Object v = concrete(t, arg);
+                if (!(v instanceof ArrayRef) && v != NULL && !(v instanceof Number) && !(v instanceof Num)) {
+                    argumentObjects.put(v, Boolean.TRUE);
+                }
+                return v;
+            }
         }
     }
 
@@ -357,6 +365,9 @@ public final class Tracer {
                 }
                 flattenResult(e, outs, id);
             }
+        } else if (result instanceof ObjectRef o) {
+            throw new IllegalArgumentException(id + " returned an object (" + o.className.replace('/', '.')
+                    + "): return a double, float or an array of them");
         } else {
             throw new IllegalArgumentException(id + " returned null");
         }
@@ -690,7 +701,18 @@ public final class Tracer {
                 }
                 case Opcodes.GETSTATIC -> f.push(getStatic(f, (FieldInsnNode) insn));
                 case Opcodes.INVOKESTATIC -> invokeStatic(f, (MethodInsnNode) insn, depth);
-                case Opcodes.INVOKEVIRTUAL -> invokeVirtual(f, (MethodInsnNode) insn);
+                case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKEINTERFACE, Opcodes.INVOKESPECIAL ->
+                        invokeInstance(f, (MethodInsnNode) insn, depth);
+                case Opcodes.NEW -> f.push(newObject(f, (TypeInsnNode) insn));
+                case Opcodes.GETFIELD -> {
+                    FieldInsnNode fi = (FieldInsnNode) insn;
+                    f.push(getField(f, fi, f.pop()));
+                }
+                case Opcodes.PUTFIELD -> {
+                    Object value = f.pop();
+                    putField(f, (FieldInsnNode) insn, f.pop(), value);
+                }
+                case Opcodes.INSTANCEOF -> f.push(instanceOf(f, (TypeInsnNode) insn, f.pop()) ? 1 : 0);
                 case Opcodes.NEWARRAY -> f.push(newArray(f, insn, arrayKind(((IntInsnNode) insn).operand), f.popInt()));
                 case Opcodes.ANEWARRAY -> f.push(newArray(f, insn, 'L', f.popInt()));
                 case Opcodes.MULTIANEWARRAY -> {
@@ -1267,12 +1289,271 @@ public final class Tracer {
         };
     }
 
-    private void invokeVirtual(Frame f, MethodInsnNode insn) {
-        if (insn.owner.startsWith("[") && insn.name.equals("clone") && insn.desc.equals("()Ljava/lang/Object;")) {
-            f.push(array(f, insn, f.pop()).copy());
+    // ---------------------------------------------------------------- objects
+
+    /**
+     * {@code new C} of a user class: an {@link ObjectRef} whose fields are traced; its constructor
+     * runs as an inlined call.
+     */
+    private ObjectRef newObject(Frame f, TypeInsnNode insn) {
+        if (Intrinsics.isLibrary(insn.desc)) {
+            throw unsupported(f, insn, "creating objects of library classes is not supported (objects of your own classes are)");
+        }
+        ClassNode cn = userClass(f, insn, insn.desc);
+        if ((cn.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) != 0) {
+            throw unsupported(f, insn, "cannot instantiate an abstract class or interface");
+        }
+        return new ObjectRef(insn.desc);
+    }
+
+    private ClassNode userClass(Frame f, AbstractInsnNode insn, String internalName) {
+        try {
+            return classNode(internalName);
+        } catch (IllegalArgumentException e) {
+            throw unsupported(f, insn, e.getMessage());
+        }
+    }
+
+    /**
+     * The field an instruction names, as the JVM resolves it: declared by {@code owner} or its
+     * nearest superclass that declares it; {@code declaringClass.name}, or empty when no user class
+     * on the way declares it.
+     */
+    private Optional<String> fieldKey(Frame f, FieldInsnNode insn) {
+        for (String owner = insn.owner; owner != null && !Intrinsics.isLibrary(owner); ) {
+            ClassNode cn = userClass(f, insn, owner);
+            for (org.objectweb.asm.tree.FieldNode field : cn.fields) {
+                if (field.name.equals(insn.name) && (field.access & Opcodes.ACC_STATIC) == 0) {
+                    return Optional.of(owner + "." + insn.name);
+                }
+            }
+            owner = cn.superName;
+        }
+        return Optional.empty();
+    }
+
+    private Object getField(Frame f, FieldInsnNode insn, Object receiver) {
+        if (receiver instanceof ObjectRef o) {
+            String key = fieldKey(f, insn).orElseThrow(() -> unsupported(f, insn, "field not found"));
+            Object v = o.get(key);
+            return v != null ? v : defaultValue(Type.getType(insn.desc));
+        }
+        if (receiver == NULL) {
+            throw unsupported(f, insn, "field of a null reference at the example arguments");
+        }
+        if (receiver instanceof Num || receiver instanceof ArrayRef || receiver instanceof Number) {
+            throw unsupported(f, insn, "field access on a value that is not an object");
+        }
+        // an object that exists outside the call (a static final field, an argument): final fields are constants
+        try {
+            Field field = findField(Class.forName(insn.owner.replace('/', '.'), false, loader), insn.name);
+            if (field == null || Modifier.isStatic(field.getModifiers())) {
+                throw unsupported(f, insn, "field not found");
+            }
+            if (!Modifier.isFinal(field.getModifiers())) {
+                throw unsupported(f, insn, "reading a mutable field of an object created outside the traced call is not "
+                        + "supported (make the field final, or create the object inside)");
+            }
+            field.setAccessible(true);
+            Object value = field.get(receiver);
+            if (argumentObjects.containsKey(receiver) && value != null) {
+                if (value.getClass().isArray()) {
+                    throw unsupported(f, insn, "reading an array field of an object argument is not supported (its "
+                            + "elements could change between calls unseen: pass the array as a parameter)");
+                }
+                argumentObjects.put(value, Boolean.TRUE);
+            }
+            return concrete(Type.getType(insn.desc), value);
+        } catch (ClassNotFoundException | IllegalAccessException | RuntimeException e) {
+            if (e instanceof UnsupportedBytecodeException u) {
+                throw u;
+            }
+            throw unsupported(f, insn, "cannot read field (" + e + ")");
+        }
+    }
+
+    private void putField(Frame f, FieldInsnNode insn, Object receiver, Object value) {
+        if (!(receiver instanceof ObjectRef o)) {
+            throw unsupported(f, insn, receiver == NULL ? "field of a null reference at the example arguments"
+                    : "writing a field of an object created outside the traced call is not supported");
+        }
+        String key = fieldKey(f, insn).orElseThrow(() -> unsupported(f, insn, "field not found"));
+        o.put(key, switch (insn.desc) {
+            // the JVM narrows these on putfield
+            case "Z" -> intValue(f, value) & 1;
+            case "B" -> (int) (byte) intValue(f, value);
+            case "C" -> (int) (char) intValue(f, value);
+            case "S" -> (int) (short) intValue(f, value);
+            case "I" -> intValue(f, value);
+            default -> value;
+        });
+    }
+
+    private static Object defaultValue(Type t) {
+        return switch (t.getSort()) {
+            case Type.DOUBLE -> Num.constant(0.0, false);
+            case Type.FLOAT -> Num.constant(0.0f, true);
+            case Type.LONG -> 0L;
+            case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> 0;
+            default -> NULL;
+        };
+    }
+
+    private boolean instanceOf(Frame f, TypeInsnNode insn, Object ref) {
+        if (ref == NULL) {
+            return false;
+        }
+        if (ref instanceof ObjectRef o) {
+            return isSubtype(f, insn, o.className, insn.desc);
+        }
+        if (ref instanceof ArrayRef || ref instanceof Num || ref instanceof Number) {
+            throw unsupported(f, insn, "instanceof on an array or a number is not supported");
+        }
+        try {
+            return Class.forName(Type.getObjectType(insn.desc).getClassName(), false, loader).isInstance(ref);
+        } catch (ClassNotFoundException e) {
+            throw unsupported(f, insn, "unknown class " + insn.desc);
+        }
+    }
+
+    /** Whether user class {@code c} is {@code target} or extends or implements it. */
+    private boolean isSubtype(Frame f, AbstractInsnNode insn, String c, String target) {
+        if (c.equals(target) || target.equals("java/lang/Object")) {
+            return true;
+        }
+        if (Intrinsics.isLibrary(c)) {
+            return false; // a library supertype other than the target: its own supertypes are not followed
+        }
+        ClassNode cn = userClass(f, insn, c);
+        if (cn.superName != null && isSubtype(f, insn, cn.superName, target)) {
+            return true;
+        }
+        for (String i : cn.interfaces) {
+            if (isSubtype(f, insn, i, target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code invokevirtual}, {@code invokeinterface}, {@code invokespecial}: methods of user classes
+     * are inlined, resolved on the receiver's class as the JVM does (constructors and
+     * {@code super}/private calls on the named class); {@code Object}'s and {@code Record}'s
+     * constructors do nothing.
+     */
+    private void invokeInstance(Frame f, MethodInsnNode insn, int depth) {
+        Type[] params = Type.getArgumentTypes(insn.desc);
+        Object[] args = new Object[params.length + 1];
+        for (int i = params.length; i >= 1; i--) {
+            args[i] = f.pop();
+        }
+        Object receiver = f.pop();
+        args[0] = receiver;
+        if (insn.getOpcode() == Opcodes.INVOKEVIRTUAL && insn.owner.startsWith("[") && insn.name.equals("clone")
+                && insn.desc.equals("()Ljava/lang/Object;")) {
+            f.push(array(f, insn, receiver).copy());
             return;
         }
-        throw unsupported(f, insn, "instance method calls are not supported");
+        if (receiver == NULL) {
+            throw unsupported(f, insn, "method call on a null reference at the example arguments");
+        }
+        if (insn.getOpcode() == Opcodes.INVOKESPECIAL && insn.name.equals("<init>") && insn.desc.equals("()V")
+                && (insn.owner.equals("java/lang/Object") || insn.owner.equals("java/lang/Record"))) {
+            return;
+        }
+        if (receiver instanceof Enum<?> e && insn.name.equals("ordinal") && insn.desc.equals("()I")) {
+            f.push(e.ordinal()); // an enum switch
+            return;
+        }
+        String runtimeClass;
+        if (receiver instanceof ObjectRef o) {
+            runtimeClass = o.className;
+        } else if (!(receiver instanceof Num || receiver instanceof ArrayRef || receiver instanceof Number
+                || receiver instanceof Comparison) && !Intrinsics.isLibrary(Type.getInternalName(receiver.getClass()))) {
+            runtimeClass = Type.getInternalName(receiver.getClass());
+        } else {
+            throw unsupported(f, insn, "instance method calls on library objects are not supported (methods of your own "
+                    + "classes are)");
+        }
+        String[] owner = new String[1];
+        MethodNode m = insn.getOpcode() == Opcodes.INVOKESPECIAL
+                ? findInClasses(f, insn, insn.owner, owner)
+                : findVirtual(f, insn, runtimeClass, owner);
+        if (m == null) {
+            throw unsupported(f, insn, "instance method not found in user code (methods of library classes, such as "
+                    + "Object's, are not supported)");
+        }
+        pushResult(f, insn, invoke(owner[0], m, args, depth + 1));
+    }
+
+    /**
+     * Virtual dispatch on {@code runtimeClass}: a private method of the named class, else the
+     * first implementation up the superclasses, else a default method of an interface.
+     */
+    private MethodNode findVirtual(Frame f, MethodInsnNode insn, String runtimeClass, String[] owner) {
+        if (!Intrinsics.isLibrary(insn.owner)) {
+            MethodNode own = declared(userClass(f, insn, insn.owner), insn);
+            if (own != null && (own.access & Opcodes.ACC_PRIVATE) != 0) {
+                owner[0] = insn.owner;
+                return own;
+            }
+        }
+        MethodNode m = findInClasses(f, insn, runtimeClass, owner);
+        if (m != null) {
+            return m;
+        }
+        for (String c = runtimeClass; c != null && !Intrinsics.isLibrary(c); c = userClass(f, insn, c).superName) {
+            for (String i : userClass(f, insn, c).interfaces) {
+                m = findDefault(f, insn, i, owner);
+                if (m != null) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first non-abstract declaration from user class {@code start} up its superclasses. */
+    private MethodNode findInClasses(Frame f, MethodInsnNode insn, String start, String[] owner) {
+        for (String c = start; c != null && !Intrinsics.isLibrary(c); ) {
+            ClassNode cn = userClass(f, insn, c);
+            MethodNode m = declared(cn, insn);
+            if (m != null && (m.access & Opcodes.ACC_ABSTRACT) == 0) {
+                owner[0] = c;
+                return m;
+            }
+            c = cn.superName;
+        }
+        return null;
+    }
+
+    private MethodNode findDefault(Frame f, MethodInsnNode insn, String iface, String[] owner) {
+        if (Intrinsics.isLibrary(iface)) {
+            return null;
+        }
+        ClassNode cn = userClass(f, insn, iface);
+        MethodNode m = declared(cn, insn);
+        if (m != null && (m.access & Opcodes.ACC_ABSTRACT) == 0) {
+            owner[0] = iface;
+            return m;
+        }
+        for (String sup : cn.interfaces) {
+            m = findDefault(f, insn, sup, owner);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static MethodNode declared(ClassNode cn, MethodInsnNode insn) {
+        for (MethodNode m : cn.methods) {
+            if (m.name.equals(insn.name) && m.desc.equals(insn.desc) && (m.access & Opcodes.ACC_STATIC) == 0) {
+                return m;
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- errors
