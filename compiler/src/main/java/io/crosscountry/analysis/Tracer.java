@@ -45,7 +45,9 @@ import org.objectweb.asm.util.Printer;
  * concrete value); ints, longs, booleans, references and array lengths are concrete. Every double
  * operation on a non-constant operand becomes one vertex, in execution order; operations on
  * constants only are folded. Loops unroll because their counters are concrete; static methods of
- * user code are inlined; {@code Math}/{@code StrictMath}/{@code MathX} functions are intrinsics;
+ * user code are inlined, and so are constructors and instance methods of objects of user code
+ * ({@link ObjectRef}: fields traced one by one, calls dispatched on the object's class);
+ * {@code Math}/{@code StrictMath}/{@code MathX} functions are intrinsics;
  * {@code static final} fields are read as constants; a comparison of doubles follows the example
  * values and records a {@link Guard}; so does an integer computed from a differentiated value (a
  * cast to {@code int}/{@code long}, {@code Math.round}): its guards hold exactly where the

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.crosscountry.e2e.Oracles.Dual;
 import io.crosscountry.samples.apps.AgentExample;
+import io.crosscountry.samples.apps.ObjectsAgentExample;
 import io.crosscountry.samples.apps.PlainApiExample;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -47,6 +48,38 @@ class AgentEndToEndTest {
             Oracles.assertClose(Oracles.dualNumbers(AgentEndToEndTest::tip, x), J, 1e-12, "dual numbers at point " + p);
             Oracles.assertClose(Oracles.centralDifferences(
                     v -> AgentExample.tip(new double[] {v[0], v[1]}, v[2]), x), J, 1e-6, "central differences at point " + p);
+        }
+    }
+
+    /** {@link ObjectsAgentExample#tip} over dual numbers: the scalar arithmetic of its objects. */
+    static Dual[] objectsTip(Dual[] q) {
+        double[] lengths = {1.0, 0.8, 0.5};
+        Dual x = Dual.of(0.0);
+        Dual y = Dual.of(0.0);
+        Dual angle = Dual.of(0.0);
+        for (int i = 0; i < 3; i++) {
+            angle = angle.plus(q[i]);
+            x = x.plus(Dual.of(lengths[i]).times(angle.cos()));
+            y = y.plus(Dual.of(lengths[i]).times(angle.sin()));
+        }
+        return new Dual[] {x, y, Dual.hypot(x, y)};
+    }
+
+    @Test
+    void agent_should_differentiate_code_written_with_objects() throws Exception {
+        Forked.Result r = Forked.java(List.of(AGENT), List.of(Forked.location(ObjectsAgentExample.class)),
+                ObjectsAgentExample.class.getName());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "the agent prints nothing unless verbose");
+        List<double[][]> printed = Forked.jacobians(r.out());
+        double[][] points = {{0.3, 1.1, -0.4}, {0.9, -0.2, 0.7}};   // ObjectsAgentExample.main's
+        assertEquals(points.length, printed.size(), r.out());
+        for (int p = 0; p < points.length; p++) {
+            double[] q = points[p];
+            double[][] J = printed.get(p);
+            Oracles.assertClose(Oracles.dualNumbers(AgentEndToEndTest::objectsTip, q), J, 1e-12, "dual numbers at point " + p);
+            Oracles.assertClose(Oracles.centralDifferences(ObjectsAgentExample::tip, q), J, 1e-6,
+                    "central differences at point " + p);
         }
     }
 
