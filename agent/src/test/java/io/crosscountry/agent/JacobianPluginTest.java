@@ -41,6 +41,7 @@ class JacobianPluginTest {
         Path in = dir.resolve("in");
         out = dir.resolve("out");
         copyClassFile(Annotated.class, in);
+        copyClassFile(Annotated.Pair.class, in);
         copyClassFile(Plain.class, in);
         summary = engine().apply(new Plugin.Engine.Source.ForFolder(in.toFile()), new Plugin.Engine.Target.ForFolder(out.toFile()),
                 List.of(new Plugin.Factory.Simple(new JacobianPlugin())));
@@ -122,6 +123,17 @@ class JacobianPluginTest {
         assertEquals(1, JacobianStubs.compiledStubs(owner), "served by the run-time compiler");
         assertEquals(Math.exp(-2.0), other[0][1], 1e-12, "d out0 / d m[0][1] without the square");
         assertEquals(1.5, other[0][6], 1e-12, "d out0 / d s");
+    }
+
+    @Test
+    void processed_stub_should_differentiate_code_written_with_objects() throws Exception {
+        Class<?> owner = processed();
+        double[] x = {1.25, 0.5, -0.75};
+        double[][] J = call(owner, "jacobianOfH", (Object) x);
+        // h = x2 (x0² + x1²)
+        assertArrayEquals(new double[] {2 * x[2] * x[0], 2 * x[2] * x[1], x[0] * x[0] + x[1] * x[1]}, J[0], 1e-15);
+        assertTrue(Files.exists(out.resolve("io/crosscountry/agent/fixtures/Annotated$$CrossCountry$jacobianOfH.class")));
+        assertEquals(0, JacobianStubs.compiledStubs(owner), "generated at build time");
     }
 
     @Test
