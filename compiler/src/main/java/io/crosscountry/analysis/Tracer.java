@@ -306,7 +306,7 @@ public final class Tracer {
             }
             default: {
                 Object v = concrete(t, arg);
-                if (!(v instanceof ArrayRef) && v != NULL && !(v instanceof Number) && !(v instanceof Num)) {
+                if (isOutsideObject(v)) {
                     argumentObjects.put(v, Boolean.TRUE);
                 }
                 return v;
@@ -1127,22 +1127,32 @@ public final class Tracer {
     // ---------------------------------------------------------------- fields and calls
 
     private Object getStatic(Frame f, FieldInsnNode insn) {
+        return concrete(Type.getType(insn.desc), finalFieldValue(f, insn, null,
+                "reading a mutable static field is not supported (make it static final)"));
+    }
+
+    /**
+     * The Java value of the final field {@code insn} names: static when {@code receiver} is null
+     * (its class initialised first), else of {@code receiver}, an object that exists outside the
+     * call. A field that is not final is refused with {@code mutableReason}.
+     */
+    private Object finalFieldValue(Frame f, FieldInsnNode insn, Object receiver, String mutableReason) {
+        boolean isStatic = receiver == null;
         try {
-            Class<?> owner = Class.forName(insn.owner.replace('/', '.'), true, loader);
-            Field field = findField(owner, insn.name);
-            if (field == null || !Modifier.isStatic(field.getModifiers())) {
+            Field field = findField(Class.forName(insn.owner.replace('/', '.'), isStatic, loader), insn.name);
+            if (field == null || Modifier.isStatic(field.getModifiers()) != isStatic) {
                 throw unsupported(f, insn, "field not found");
             }
             if (!Modifier.isFinal(field.getModifiers())) {
-                throw unsupported(f, insn, "reading a mutable static field is not supported (make it static final)");
+                throw unsupported(f, insn, mutableReason);
             }
             field.setAccessible(true);
-            return concrete(Type.getType(insn.desc), field.get(null));
+            return field.get(receiver);
         } catch (ClassNotFoundException | IllegalAccessException | RuntimeException e) {
             if (e instanceof UnsupportedBytecodeException u) {
                 throw u;
             }
-            throw unsupported(f, insn, "cannot read static field (" + e + ")");
+            throw unsupported(f, insn, "cannot read " + (isStatic ? "static field" : "field") + " (" + e + ")");
         }
     }
 
@@ -1343,35 +1353,29 @@ public final class Tracer {
         if (receiver == NULL) {
             throw unsupported(f, insn, "field of a null reference at the example arguments");
         }
-        if (receiver instanceof Num || receiver instanceof ArrayRef || receiver instanceof Number) {
+        if (!isOutsideObject(receiver)) {
             throw unsupported(f, insn, "field access on a value that is not an object");
         }
         // an object that exists outside the call (a static final field, an argument): final fields are constants
-        try {
-            Field field = findField(Class.forName(insn.owner.replace('/', '.'), false, loader), insn.name);
-            if (field == null || Modifier.isStatic(field.getModifiers())) {
-                throw unsupported(f, insn, "field not found");
+        Object value = finalFieldValue(f, insn, receiver, "reading a mutable field of an object created outside the "
+                + "traced call is not supported (make the field final, or create the object inside)");
+        if (argumentObjects.containsKey(receiver) && value != null) {
+            if (value.getClass().isArray()) {
+                throw unsupported(f, insn, "reading an array field of an object argument is not supported (its "
+                        + "elements could change between calls unseen: pass the array as a parameter)");
             }
-            if (!Modifier.isFinal(field.getModifiers())) {
-                throw unsupported(f, insn, "reading a mutable field of an object created outside the traced call is not "
-                        + "supported (make the field final, or create the object inside)");
-            }
-            field.setAccessible(true);
-            Object value = field.get(receiver);
-            if (argumentObjects.containsKey(receiver) && value != null) {
-                if (value.getClass().isArray()) {
-                    throw unsupported(f, insn, "reading an array field of an object argument is not supported (its "
-                            + "elements could change between calls unseen: pass the array as a parameter)");
-                }
-                argumentObjects.put(value, Boolean.TRUE);
-            }
-            return concrete(Type.getType(insn.desc), value);
-        } catch (ClassNotFoundException | IllegalAccessException | RuntimeException e) {
-            if (e instanceof UnsupportedBytecodeException u) {
-                throw u;
-            }
-            throw unsupported(f, insn, "cannot read field (" + e + ")");
+            argumentObjects.put(value, Boolean.TRUE);
         }
+        return concrete(Type.getType(insn.desc), value);
+    }
+
+    /**
+     * Whether {@code v} is a Java object that exists outside the call (from a static final field
+     * or an argument), not a value of the tracing (a number, array, traced object, comparison or null).
+     */
+    private static boolean isOutsideObject(Object v) {
+        return v != NULL && !(v instanceof Num || v instanceof ArrayRef || v instanceof ObjectRef || v instanceof Number
+                || v instanceof Comparison);
     }
 
     private void putField(Frame f, FieldInsnNode insn, Object receiver, Object value) {
@@ -1408,7 +1412,7 @@ public final class Tracer {
         if (ref instanceof ObjectRef o) {
             return isSubtype(f, insn, o.className, insn.desc);
         }
-        if (ref instanceof ArrayRef || ref instanceof Num || ref instanceof Number) {
+        if (!isOutsideObject(ref)) {
             throw unsupported(f, insn, "instanceof on an array or a number is not supported");
         }
         try {
@@ -1471,8 +1475,7 @@ public final class Tracer {
         String runtimeClass;
         if (receiver instanceof ObjectRef o) {
             runtimeClass = o.className;
-        } else if (!(receiver instanceof Num || receiver instanceof ArrayRef || receiver instanceof Number
-                || receiver instanceof Comparison) && !Intrinsics.isLibrary(Type.getInternalName(receiver.getClass()))) {
+        } else if (isOutsideObject(receiver) && !Intrinsics.isLibrary(Type.getInternalName(receiver.getClass()))) {
             runtimeClass = Type.getInternalName(receiver.getClass());
         } else {
             throw unsupported(f, insn, "instance method calls on library objects are not supported (methods of your own "
@@ -1505,13 +1508,15 @@ public final class Tracer {
         if (m != null) {
             return m;
         }
-        for (String c = runtimeClass; c != null && !Intrinsics.isLibrary(c); c = userClass(f, insn, c).superName) {
-            for (String i : userClass(f, insn, c).interfaces) {
+        for (String c = runtimeClass; c != null && !Intrinsics.isLibrary(c); ) {
+            ClassNode cn = userClass(f, insn, c);
+            for (String i : cn.interfaces) {
                 m = findDefault(f, insn, i, owner);
                 if (m != null) {
                     return m;
                 }
             }
+            c = cn.superName;
         }
         return null;
     }
