@@ -23,7 +23,8 @@ public final class GraphEvaluator {
             var operands = graph.operands(v);
             double a = read(operands.get(0), inputs, values);
             double b = operands.size() > 1 ? read(operands.get(1), inputs, values) : 0.0;
-            values[v - 1] = OpValues.apply(graph.op(v), graph.isSinglePrecision(v), graph.isStrict(v), a, b);
+            double c = operands.size() > 2 ? read(operands.get(2), inputs, values) : 0.0;
+            values[v - 1] = OpValues.apply(graph.op(v), graph.isSinglePrecision(v), graph.isStrict(v), a, b, c);
         }
         return values;
     }

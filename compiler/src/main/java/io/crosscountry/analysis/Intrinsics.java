@@ -41,6 +41,7 @@ final class Intrinsics {
             binary(owner, "hypot", Op.HYPOT);
             binary(owner, "max", Op.MAX);
             binary(owner, "min", Op.MIN);
+            TABLE.put(owner + ".fma(DDD)D", Op.FMA);
             TABLE.put(owner + ".abs(F)F", Op.ABS);
             TABLE.put(owner + ".signum(F)F", Op.SIGNUM);
             TABLE.put(owner + ".max(FF)F", Op.MAX);

@@ -13,7 +13,7 @@ public final class OpValues {
     }
 
     /**
-     * Applies {@code op} to its operands.
+     * Applies a unary or binary {@code op} to its operands.
      *
      * @param single whether the operation is a float operation (the result is rounded to float)
      */
@@ -22,12 +22,30 @@ public final class OpValues {
     }
 
     /**
-     * Applies {@code op} to its operands.
+     * Applies a unary or binary {@code op} to its operands.
+     *
+     * @param single whether the operation is a float operation (the result is rounded to float)
+     * @param strict whether the function is {@code StrictMath}'s rather than {@code Math}'s
+     * @throws IllegalArgumentException for an operation of three operands (use the other overload)
+     */
+    public static double apply(Op op, boolean single, boolean strict, double a, double b) {
+        if (op.arity() > 2) {
+            throw new IllegalArgumentException(op.symbol() + " takes " + op.arity() + " operands");
+        }
+        return apply(op, single, strict, a, b, 0.0);
+    }
+
+    /**
+     * Applies {@code op} to its operands ({@code b}, {@code c}: ignored beyond its arity).
      *
      * @param single whether the operation is a float operation (the result is rounded to float)
      * @param strict whether the function is {@code StrictMath}'s rather than {@code Math}'s
      */
-    public static double apply(Op op, boolean single, boolean strict, double a, double b) {
+    public static double apply(Op op, boolean single, boolean strict, double a, double b, double c) {
+        if (op == Op.FMA) {
+            // float fma is not traced (its rounding differs from a double fma rounded to float)
+            return strict ? StrictMath.fma(a, b, c) : Math.fma(a, b, c);
+        }
         double r = strict ? applyStrict(op, a, b) : apply(op, a, b);
         return single ? (double) (float) r : r;
     }
@@ -104,6 +122,7 @@ public final class OpValues {
             case HYPOT -> Math.hypot(a, b);
             case MAX -> Math.max(a, b);
             case MIN -> Math.min(a, b);
+            case FMA -> throw new AssertionError("handled by the caller");
         };
     }
 }

@@ -809,7 +809,8 @@ public final class Tracer {
     private Num vertex(Frame f, AbstractInsnNode insn, Op op, boolean single, boolean strict, Num... args) {
         double a = args[0].value();
         double b = args.length > 1 ? args[1].value() : 0.0;
-        double value = OpValues.apply(op, single, strict, a, b);
+        double c = args.length > 2 ? args[2].value() : 0.0;
+        double value = OpValues.apply(op, single, strict, a, b, c);
         boolean constant = true;
         for (Num n : args) {
             constant &= n.isConstant();

@@ -42,10 +42,11 @@ final class Lowering {
             List<Operand> operands = g.operands(v);
             Expr a = operand(operands.get(0), value);
             Expr b = operands.size() > 1 ? operand(operands.get(1), value) : null;
+            Expr c = operands.size() > 2 ? operand(operands.get(2), value) : null;
             if ((op == Op.COPY || op == Op.STOP_GRADIENT) && !single) {
                 value[v] = a;                                   // same value: no new local
             } else {
-                forward.add(new Insn.Def(v, Primal.value(op, single, strict, a, b), false));
+                forward.add(new Insn.Def(v, Primal.value(op, single, strict, a, b, c), false));
                 value[v] = new Expr.Ref(v);
             }
             addGuards(guardsAt.get(v), value, forward);

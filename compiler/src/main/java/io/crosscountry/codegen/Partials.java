@@ -11,7 +11,8 @@ import io.crosscountry.elimination.Op;
 
 /**
  * The table of local partial derivatives: one rule per {@link Op} and operand position, as an
- * expression over the operands {@code a}, {@code b} and the vertex's value {@code r}.
+ * expression over the operands {@code a}, {@code b} and the vertex's value {@code r} (fma's
+ * addend has the constant partial 1, so no rule needs a third operand).
  *
  * <p>Conventions where the derivative is not defined:
  * <ul>
@@ -60,6 +61,7 @@ final class Partials {
             case SUB -> c(first ? 1.0 : -1.0);
             case NEG -> c(-1.0);
             case MUL -> first ? b : a;
+            case FMA -> position == 2 ? c(1.0) : first ? b : a;                 // a·b + c
             case DIV -> first ? reciprocal(b)
                     : div(new Expr.Neg(single ? div(a, b) : r), b);          // -(a/b)/b
             case REM -> first ? c(1.0)                                          // a % b = a - n·b:

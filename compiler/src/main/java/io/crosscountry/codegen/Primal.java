@@ -13,12 +13,13 @@ final class Primal {
     private Primal() {
     }
 
-    static Expr value(Op op, boolean single, boolean strict, Expr a, Expr b) {
-        Expr v = unrounded(op, strict, a, b);
+    /** The value of {@code op} at its operands ({@code b}, {@code c}: {@code null} beyond its arity). */
+    static Expr value(Op op, boolean single, boolean strict, Expr a, Expr b, Expr c) {
+        Expr v = unrounded(op, strict, a, b, c);
         return single ? new Expr.ToFloat(v) : v;
     }
 
-    private static Expr unrounded(Op op, boolean strict, Expr a, Expr b) {
+    private static Expr unrounded(Op op, boolean strict, Expr a, Expr b, Expr c) {
         String math = strict ? "java/lang/StrictMath" : "java/lang/Math";
         return switch (op) {
             case ADD -> new Expr.Bin(Opcodes.DADD, a, b);
@@ -30,6 +31,7 @@ final class Primal {
             case TO_FLOAT, COPY, STOP_GRADIENT -> a;
             case ASINH, ACOSH, ATANH, ERF, LOGISTIC -> Expr.call("io/crosscountry/MathX", op.symbol(), a);
             case ATAN2, POW, HYPOT, MAX, MIN -> Expr.call(math, op.symbol(), a, b);
+            case FMA -> Expr.call(math, "fma", a, b, c);
             default -> Expr.call(math, op.symbol(), a);
         };
     }

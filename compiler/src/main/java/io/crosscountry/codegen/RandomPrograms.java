@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * <p>Shared by the property tests of code generation, by {@code crosscountry bench --many}, which
  * compiles thousands of them and compares each Jacobian with an independent reference, and by the
  * policy's training and held-out sets. {@link #generate(long, int)} draws from the operations those
- * sets were made with (every {@link Op} but floor, ceil, rint, signum and rem, which came later),
+ * sets were made with (every {@link Op} but floor, ceil, rint, signum, rem and fma, which came later),
  * so that a seed keeps giving the same graph; {@link #generate(long, int, boolean)} can add them.
  */
 public final class RandomPrograms {
@@ -33,7 +33,7 @@ public final class RandomPrograms {
     }
 
     /** Operations added after the policy's training and held-out sets were made. */
-    private static final Set<Op> LATER = EnumSet.of(Op.FLOOR, Op.CEIL, Op.RINT, Op.SIGNUM, Op.REM);
+    private static final Set<Op> LATER = EnumSet.of(Op.FLOOR, Op.CEIL, Op.RINT, Op.SIGNUM, Op.REM, Op.FMA);
     /** The operations of the training and held-out sets (seeds reproduce their graphs). */
     private static final Op[] OPS = EnumSet.complementOf(EnumSet.copyOf(LATER)).toArray(new Op[0]);
     /** Every operation. */
@@ -54,7 +54,7 @@ public final class RandomPrograms {
 
     /**
      * A random program like {@link #generate(long, int)}; with {@code everyOp}, floor, ceil, rint,
-     * signum and rem are among the operations too (the same seed then gives another program).
+     * signum, rem and fma are among the operations too (the same seed then gives another program).
      */
     public static Program generate(long seed, int size, boolean everyOp) {
         Op[] ops = everyOp ? ALL_OPS : OPS;
@@ -95,10 +95,14 @@ public final class RandomPrograms {
         }
         Operand a = operand(rnd, x.length, values.size());
         Operand c = null;
-        if (op.arity() == 2) {
+        Operand d = null;
+        if (op.arity() >= 2) {
             c = rnd.nextInt(8) == 0 && !a.isLiteral() ? a : operand(rnd, x.length, values.size());
             if (a.isLiteral() && c.isLiteral()) {
                 c = reference(rnd, x.length, values.size());
+            }
+            if (op.arity() == 3) {
+                d = rnd.nextInt(8) == 0 && !a.isLiteral() ? a : operand(rnd, x.length, values.size());
             }
         } else if (a.isLiteral()) {
             a = reference(rnd, x.length, values.size());
@@ -107,17 +111,20 @@ public final class RandomPrograms {
         boolean strict = !NOT_STRICT.contains(op) && rnd.nextInt(3) == 0;
         double va = valueOf(a, x, values);
         double vb = c == null ? 0.0 : valueOf(c, x, values);
+        double vd = d == null ? 0.0 : valueOf(d, x, values);
         if (!inDomain(op, va, vb, a, c)) {
             return false;
         }
-        double r = OpValues.apply(op, single, strict, va, vb);
+        double r = OpValues.apply(op, single, strict, va, vb, vd);
         if (!Double.isFinite(r) || Math.abs(r) > 1e4) {
             return false;
         }
         if (c == null) {
             b.add(op, single, strict, a);
-        } else {
+        } else if (d == null) {
             b.add(op, single, strict, a, c);
+        } else {
+            b.add(op, single, strict, a, c, d);
         }
         values.add(r);
         return true;

@@ -94,6 +94,7 @@ class TracerOpsTest {
         c.add(binary(name(prefix, "hypot"), Op.HYPOT, WIDE, WIDE));
         c.add(binary(name(prefix, "max"), Op.MAX, ANY, ANY));
         c.add(binary(name(prefix, "min"), Op.MIN, ANY, ANY));
+        c.add(new Case(name(prefix, "fma"), Op.FMA, false, new double[][] {WIDE, WIDE, WIDE}));
         c.add(floatCase(name(prefix, "absF"), Op.ABS, WIDE));
         c.add(floatCase(name(prefix, "signumF"), Op.SIGNUM, WIDE));
         c.add(floatCase(name(prefix, "maxF"), Op.MAX, ANY, ANY));
@@ -308,6 +309,51 @@ class TracerOpsTest {
         }
     }
 
+    /**
+     * {@code Math.fma} is one vertex of three operands, rounded once: a literal factor and the
+     * addend give constant partials, a repeated operand one edge, and {@code fma(x, y, -x*y)} the
+     * exact rounding error of the product (which a product and a sum would round to 0).
+     */
+    @Test
+    void fmaIsOneVertexRoundedOnce() {
+        SplittableRandom rnd = new SplittableRandom(24);
+        Graph literal = CrossCountry.graph(Ops.class, "fmaLiteral", 1.5, -0.5);
+        assertEquals(1, literal.numVertices(), listing(literal));
+        assertEquals(Op.FMA, literal.op(1));
+        assertEquals(ops(in(0), lit(2.5), in(1)), literal.operands(1));
+        assertArrayEquals(new double[] {2.5, 1.0}, literal.predConstantPartials(1), 0.0);
+
+        Graph same = CrossCountry.graph(Ops.class, "fmaSame", 0.75);
+        assertEquals(ops(in(0), in(0), in(0)), same.operands(1), "every operand position kept");
+        assertArrayEquals(new int[] {-1}, same.predIds(1), "ONE pred");
+        assertTrue(Double.isNaN(same.predConstantPartials(1)[0]), "x·x + x has a variable partial");
+
+        Graph error = CrossCountry.graph(Ops.class, "productError", 0.1, 0.3);
+        assertEquals(List.of(Op.MUL, Op.NEG, Op.FMA), List.of(error.op(1), error.op(2), error.op(3)), listing(error));
+        int nonZero = 0;
+        for (int s = 0; s < 500; s++) {
+            double x = rnd.nextDouble(-10.0, 10.0);
+            double y = rnd.nextDouble(-10.0, 10.0);
+            double e = GraphEvaluator.outputs(error, new double[] {x, y})[0];
+            assertSameDouble(run(Ops.class, "productError", x, y)[0], e, "fma(x, y, -x*y) at " + x + ", " + y);
+            double exact = new java.math.BigDecimal(x).multiply(new java.math.BigDecimal(y))
+                    .subtract(new java.math.BigDecimal(x * y)).doubleValue();
+            assertEquals(exact, e, 0.0, "the product's exact rounding error");
+            nonZero += e != 0.0 ? 1 : 0;
+            double z = rnd.nextDouble(-10.0, 10.0);
+            assertSameDouble(run(Ops.class, "fmaLiteral", x, z)[0], GraphEvaluator.outputs(literal, new double[] {x, z})[0], "fmaLiteral");
+            assertSameDouble(run(Ops.class, "fmaSame", x)[0], GraphEvaluator.outputs(same, new double[] {x})[0], "fmaSame");
+        }
+        assertTrue(nonZero > 400, "most products round: " + nonZero);
+
+        Graph horner = CrossCountry.graph(Ops.class, "hornerFma", 0.4);
+        assertEquals(3, horner.numVertices(), "the innermost fma has one input operand: " + listing(horner));
+        for (int s = 0; s < 200; s++) {
+            double x = rnd.nextDouble(-3.0, 3.0);
+            assertSameDouble(run(Ops.class, "hornerFma", x)[0], GraphEvaluator.outputs(horner, new double[] {x})[0], "horner");
+        }
+    }
+
     /** toRadians/toDegrees are a multiplication by the JDK's constant: a constant partial, values bit for bit. */
     @Test
     void angleConversionsAreAMultiplicationByALiteral() {
@@ -388,12 +434,14 @@ class TracerOpsTest {
             Object[] example = new Object[arity];
             Arrays.fill(example, 0.5);
             Graph g = CrossCountry.graph(Ops.class, c.method(), example);
-            for (double a : specials) {
-                for (double b : arity == 2 ? specials : new double[] {0.0}) {
-                    Object[] args = arity == 2 ? new Object[] {a, b} : new Object[] {a};
-                    assertSameDouble(run(Ops.class, c.method(), args)[0],
-                            GraphEvaluator.outputs(g, TestSupport.flatten(args))[0], c + " at " + Arrays.toString(args));
+            int combinations = (int) Math.pow(specials.length, arity);
+            for (int k = 0; k < combinations; k++) {
+                Object[] args = new Object[arity];
+                for (int i = 0, rest = k; i < arity; i++, rest /= specials.length) {
+                    args[i] = specials[rest % specials.length];
                 }
+                assertSameDouble(run(Ops.class, c.method(), args)[0],
+                        GraphEvaluator.outputs(g, TestSupport.flatten(args))[0], c + " at " + Arrays.toString(args));
             }
         }
     }

@@ -34,8 +34,9 @@ final class DualNumbers {
             List<Operand> ops = g.operands(v);
             double a = valueOf(ops.get(0), x, value);
             double b = ops.size() > 1 ? valueOf(ops.get(1), x, value) : 0.0;
+            double third = ops.size() > 2 ? valueOf(ops.get(2), x, value) : 0.0;
             Op op = g.op(v);
-            double r = OpValues.apply(op, g.isSinglePrecision(v), g.isStrict(v), a, b);
+            double r = OpValues.apply(op, g.isSinglePrecision(v), g.isStrict(v), a, b, third);
             value[v] = r;
             if (op == Op.STOP_GRADIENT) {
                 continue;
@@ -95,12 +96,13 @@ final class DualNumbers {
         return grad[o.ref()];
     }
 
-    /** d r / d a and d r / d b, written independently of the code generator. */
+    /** d r / d a, d r / d b (and d r / d c), written independently of the code generator. */
     private static double[] coefficients(Op op, double a, double b, double r, List<Operand> ops) {
         switch (op) {
             case ADD: return new double[] {1, 1};
             case SUB: return new double[] {1, -1};
             case MUL: return new double[] {b, a};
+            case FMA: return new double[] {b, a, 1};
             case DIV: return new double[] {1 / b, -a / (b * b)};
             case REM: return new double[] {1, -(double) (long) (a / b)};  // a % b = a - trunc(a/b)·b
             case NEG: return new double[] {-1};

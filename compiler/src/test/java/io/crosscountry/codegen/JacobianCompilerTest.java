@@ -62,6 +62,12 @@ class JacobianCompilerTest {
         for (String n : List.of("pow", "strictPow")) {
             cases.add(c(Ops.class, n, 0.5, 2.0, 1.0, 1.0));
         }
+        for (String n : List.of("fma", "strictFma")) {
+            cases.add(c(Ops.class, n, -2.0, 2.0, 1.0, 1.0, 1.0));
+        }
+        cases.add(c(Ops.class, "fmaLiteral", -2.0, 2.0, 1.0, 1.0));
+        cases.add(c(Ops.class, "fmaSame", -2.0, 2.0, 1.0));
+        cases.add(c(Ops.class, "hornerFma", -2.0, 2.0, 1.0));
         for (String n : List.of("neg", "square", "addLiteral", "literalMinus", "literalTimes", "overLiteral", "literalOver", "sqrt",
                 "cbrt", "exp", "expm1", "log", "log10", "log1p", "sin", "cos", "tan", "atan", "sinh", "cosh", "tanh",
                 "asinh", "erf", "logistic", "stopGradient", "timesStopped", "stopGradientOfConstant", "powLiteralBase",
@@ -236,7 +242,8 @@ class JacobianCompilerTest {
             }
         }
         assertEquals(EnumSet.allOf(Op.class), seen);
-        assertTrue(strict.containsAll(EnumSet.of(Op.SIN, Op.POW, Op.TANH, Op.ATAN2, Op.HYPOT, Op.MAX, Op.CBRT)), strict.toString());
+        assertTrue(strict.containsAll(EnumSet.of(Op.SIN, Op.POW, Op.TANH, Op.ATAN2, Op.HYPOT, Op.MAX, Op.CBRT, Op.FMA)),
+                strict.toString());
         assertTrue(single.containsAll(EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.NEG, Op.ABS, Op.MAX, Op.MIN, Op.TO_FLOAT)),
                 single.toString());
     }

@@ -72,7 +72,12 @@ public enum Op {
     POW("pow", 2, Linear.NONE),
     HYPOT("hypot", 2, Linear.NONE),
     MAX("max", 2, Linear.NONE),
-    MIN("min", 2, Linear.NONE);
+    MIN("min", 2, Linear.NONE),
+    /**
+     * The fused multiply-add {@code Math.fma(a, b, c)}: a·b + c rounded once, so ∂/∂a = b,
+     * ∂/∂b = a and ∂/∂c = 1 (a constant).
+     */
+    FMA("fma", 3, Linear.FMA);
 
     private static final Map<String, Op> BY_SYMBOL =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Op::symbol, Function.identity()));
@@ -122,7 +127,8 @@ public enum Op {
      * the same value. Constant partials are: {@code ±1} for add, sub, neg, copy and to_float, and
      * {@code 1} for the dividend of rem;
      * {@code c} for a multiplication by a literal {@code c}; {@code 1/c} for a division by a
-     * literal {@code c} (numerator position only).
+     * literal {@code c} (numerator position only); for fma, {@code 1} for the addend and the other
+     * factor where it is a literal.
      *
      * @param index    the operand position
      * @param literals the operands' literal values, {@code NaN} where the operand is not a literal
@@ -181,6 +187,12 @@ public enum Op {
             @Override
             double partial(int index, double[] literals) {
                 return index == 0 ? 1.0 : Double.NaN;
+            }
+        },
+        FMA {
+            @Override
+            double partial(int index, double[] literals) {
+                return index == 2 ? 1.0 : literals[1 - index];
             }
         };
 

@@ -339,6 +339,26 @@ class GraphTest {
             assertEquals(5, g.cost(new int[] {3, 4, 5, 1, 2}, PAPER));
         }
 
+        /** fma(a, b, c) = a·b + c: the addend's partial is 1, a factor's is the other factor when that is a literal. */
+        @Test
+        void fma_has_a_unit_addend_and_constant_factors_beside_literals() {
+            Graph.Builder b = Graph.builder(2);
+            int xyPlusX = b.add(Op.FMA, input(0), input(1), input(0));       // ∂/∂x = y + 1, ∂/∂y = x
+            int twoXPlusY = b.add(Op.FMA, literal(2.0), input(0), input(1)); // ∂/∂x = 2, ∂/∂y = 1
+            int xTimesXPlusX = b.add(Op.FMA, input(0), literal(3.0), input(0)); // ∂/∂x = 3 + 1
+            int squarePlusC = b.add(Op.FMA, vertex(twoXPlusY), vertex(twoXPlusY), literal(1.0));
+            Graph g = b.outputs(xyPlusX, xTimesXPlusX, squarePlusC).build();
+            assertPartials(g, xyPlusX, new int[] {-1, -2}, Double.NaN, Double.NaN);
+            assertPartials(g, twoXPlusY, new int[] {-1, -2}, 2.0, 1.0);
+            assertPartials(g, xTimesXPlusX, new int[] {-1}, 4.0);
+            assertPartials(g, squarePlusC, new int[] {twoXPlusY}, Double.NaN);
+            assertThrows(IllegalArgumentException.class, () -> Graph.builder(1).add(Op.FMA, input(0), input(0)));
+            // #2 eliminated: its in-edges 2 (x) and 1 (y) times the variable 2·(#2) into #4: 1 product in
+            // EFFECTIVE (y's is ±1), 2 in PAPER.
+            assertEquals(1, g.cost(new int[] {2}, EFFECTIVE));
+            assertEquals(2, g.cost(new int[] {2}, PAPER));
+        }
+
         /** x − x has constant partial 0: the edge stays (PAPER counts it) and products with it are folded. */
         @Test
         void zero_partial_from_x_minus_x_keeps_its_edge_but_multiplies_for_free() {

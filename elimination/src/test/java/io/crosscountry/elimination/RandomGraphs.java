@@ -111,6 +111,10 @@ public final class RandomGraphs {
                 if (gene.get(6) % 4 == 0 && op != Op.DIV) {
                     args = new Operand[] {second, first}; // literal on either side
                 }
+                if (op.arity() == 3) {                   // fma: an addend from the unused digits
+                    Operand third = operand(b, numInputs, gene.get(6) / 4, gene.get(9) / 3, false);
+                    args = new Operand[] {args[0], args[1], third};
+                }
             }
             boolean single = gene.get(7) % 7 == 0;
             boolean strict = (gene.get(7) / 7) % 5 == 0;

@@ -86,6 +86,13 @@ final class ReferenceElimination {
                 return pos == 0 && args[1].isLiteral() ? 1.0 / args[1].literal() : null;
             case REM:
                 return pos == 0 ? 1.0 : null;                 // a % b = a - n·b
+            case FMA: {                                       // a·b + c
+                if (pos == 2) {
+                    return 1.0;
+                }
+                Operand other = args[1 - pos];
+                return other.isLiteral() ? other.literal() : null;
+            }
 
             default:
                 return null;

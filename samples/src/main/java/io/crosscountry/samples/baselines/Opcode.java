@@ -161,6 +161,7 @@ final class Opcode {
             case HYPOT -> HYPOT;
             case MAX -> MAX;
             case MIN -> MIN;
+            case FMA -> throw new IllegalArgumentException("fma has no opcode: a Program runs it as mul and add");
         };
     }
 

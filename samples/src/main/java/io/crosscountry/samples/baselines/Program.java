@@ -17,7 +17,9 @@ import java.util.List;
  * <p>Slots {@code 0 .. numInputs-1} hold the inputs (flattened parameter order); instruction
  * {@code i} writes slot {@code numInputs + i}. Every graph vertex becomes one instruction, plus a
  * {@link Opcode#ROUND} after a float operation and a {@link Opcode#CONST} for a literal operand of
- * atan2, hypot, max, min or rem. An operation on literals only is folded into a {@code CONST}.
+ * atan2, hypot, max, min or rem. An operation on literals only is folded into a {@code CONST}. An
+ * fma becomes a product and a sum (the baselines round once more than {@code Math.fma}; their
+ * derivatives are the same).
  */
 public final class Program {
 
@@ -137,30 +139,42 @@ public final class Program {
             List<Operand> operands = graph.operands(v);
             Operand x = operands.get(0);
             Operand y = operands.size() > 1 ? operands.get(1) : null;
-            if (x.isLiteral() && (y == null || y.isLiteral())) {
-                double value = OpValues.apply(op, single, graph.isStrict(v), x.literal(), y == null ? 0.0 : y.literal());
+            if (operands.stream().allMatch(Operand::isLiteral)) {
+                double z = operands.size() > 2 ? operands.get(2).literal() : 0.0;
+                double value = OpValues.apply(op, single, graph.isStrict(v), x.literal(), y == null ? 0.0 : y.literal(), z);
                 return emit(Opcode.CONST, 0, -1, value);
             }
-            int slot;
+            if (op == Op.FMA) {
+                // a product and a sum: one rounding more than Math.fma, the same derivatives
+                int product = operation(Op.MUL, x, y);
+                Operand z = operands.get(2);
+                return z.isLiteral() ? emit(Opcode.ADD_K, product, -1, z.literal()) : emit(Opcode.ADD, product, slot(z), 0.0);
+            }
+            int slot = operation(op, x, y);
+            boolean rounded = op == Op.TO_FLOAT;
+            return single && !rounded ? emit(Opcode.ROUND, slot, -1, 0.0) : slot;
+        }
+
+        /** Emits a unary ({@code y == null}) or binary operation; returns the slot of its value. */
+        private int operation(Op op, Operand x, Operand y) {
             if (y == null) {
-                slot = emit(Opcode.of(op), slot(x), -1, 0.0);
-            } else if (x.isLiteral() || y.isLiteral()) {
+                return emit(Opcode.of(op), slot(x), -1, 0.0);
+            }
+            if (x.isLiteral() && y.isLiteral()) {
+                return emit(Opcode.CONST, 0, -1, OpValues.apply(op, false, x.literal(), y.literal()));
+            }
+            if (x.isLiteral() || y.isLiteral()) {
                 int position = x.isLiteral() ? 0 : 1;
                 Operand literal = position == 0 ? x : y;
                 Operand variable = position == 0 ? y : x;
                 int form = Opcode.withLiteral(op, position);
                 if (form >= 0) {
-                    slot = emit(form, slot(variable), -1, literal.literal());
-                } else {
-                    int constant = emit(Opcode.CONST, 0, -1, literal.literal());
-                    slot = position == 0 ? emit(Opcode.of(op), constant, slot(y), 0.0)
-                            : emit(Opcode.of(op), slot(x), constant, 0.0);
+                    return emit(form, slot(variable), -1, literal.literal());
                 }
-            } else {
-                slot = emit(Opcode.of(op), slot(x), slot(y), 0.0);
+                int constant = emit(Opcode.CONST, 0, -1, literal.literal());
+                return position == 0 ? emit(Opcode.of(op), constant, slot(y), 0.0) : emit(Opcode.of(op), slot(x), constant, 0.0);
             }
-            boolean rounded = op == Op.TO_FLOAT;
-            return single && !rounded ? emit(Opcode.ROUND, slot, -1, 0.0) : slot;
+            return emit(Opcode.of(op), slot(x), slot(y), 0.0);
         }
 
         private int slot(Operand o) {

@@ -24,6 +24,9 @@ class EveryOperationTest {
     private static final double[] X = {0.3, 0.7, 1.6, -0.4};
     private static final int STOPPED = 47;
     private static final int[] FLOAT_ROWS = {48, 49};
+    /** The fma vertices: a Program runs them as a product and a sum, rounding once more. */
+    private static final int FIRST_FMA = 64;
+    private static final int LAST = 66;
 
     private static Graph graph() {
         Graph.Builder g = Graph.builder(4);
@@ -91,7 +94,10 @@ class EveryOperationTest {
         g.add(Op.ADD, vertex(g.add(Op.RINT, x1)), vertex(g.add(Op.SIGNUM, x3))); // 59-61: derivative 0
         g.add(Op.REM, x2, x0);                                     // 62: 1.6 % 0.3, quotient 5
         g.add(Op.REM, x1, literal(0.25));                          // 63: 0.7 % 0.25, quotient 2
-        return g.outputs(IntStream.rangeClosed(1, 63).filter(v -> v != stop && v != folded).toArray()).build();
+        g.add(Op.FMA, x0, x1, x2);                                 // 64: x0·x1 + x2
+        g.add(Op.FMA, x3, literal(2.0), x3);                       // 65: 2·x3 + x3, one edge
+        g.add(Op.FMA, literal(0.5), literal(4.0), x1);             // 66: a folded product plus x1
+        return g.outputs(IntStream.rangeClosed(1, LAST).filter(v -> v != stop && v != folded).toArray()).build();
     }
 
     @Test
@@ -104,7 +110,8 @@ class EveryOperationTest {
             double[][] expected = reference.jacobian(x);
             double[] y = GraphEvaluator.outputs(graph(), x);
             for (int r = 0; r < y.length; r++) {
-                assertEquals(y[r], reference.outputValue(r), 0.0, "value of output " + r);
+                double tolerance = r >= row(FIRST_FMA) ? 2 * Math.ulp(y[r]) : 0.0;
+                assertEquals(y[r], reference.outputValue(r), tolerance, "value of output " + r);
             }
             for (JacobianMethod m : List.of(new GradientForward(program), new DerivativeStructureForward(program),
                     new TapeReverse(program))) {
@@ -144,6 +151,9 @@ class EveryOperationTest {
         assertArrayEquals(new double[] {0, 0, 0, 0}, exact[row(61)], 0.0, "rint(x1) + signum(x3)");
         assertArrayEquals(new double[] {-5, 0, 1, 0}, exact[row(62)], 0.0, "x2 % x0");
         assertArrayEquals(new double[] {0, 1, 0, 0}, exact[row(63)], 0.0, "x1 % 0.25");
+        assertArrayEquals(new double[] {X[1], X[0], 1, 0}, exact[row(64)], 0.0, "fma(x0, x1, x2)");
+        assertArrayEquals(new double[] {0, 0, 0, 3}, exact[row(65)], 0.0, "fma(x3, 2, x3)");
+        assertArrayEquals(new double[] {0, 1, 0, 0}, exact[row(66)], 0.0, "fma(0.5, 4, x1)");
     }
 
     /** The output row of vertex {@code v} (vertices 46 and 50 are not outputs). */
