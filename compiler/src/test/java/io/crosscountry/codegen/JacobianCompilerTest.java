@@ -68,6 +68,7 @@ class JacobianCompilerTest {
         cases.add(c(Ops.class, "fmaLiteral", -2.0, 2.0, 1.0, 1.0));
         cases.add(c(Ops.class, "fmaSame", -2.0, 2.0, 1.0));
         cases.add(c(Ops.class, "hornerFma", -2.0, 2.0, 1.0));
+        cases.add(c(Ops.class, "dotFma", -1.0, 1.0, new double[3], new double[3]));
         for (String n : List.of("neg", "square", "addLiteral", "literalMinus", "literalTimes", "overLiteral", "literalOver", "sqrt",
                 "cbrt", "exp", "expm1", "log", "log10", "log1p", "sin", "cos", "tan", "atan", "sinh", "cosh", "tanh",
                 "asinh", "erf", "logistic", "stopGradient", "timesStopped", "stopGradientOfConstant", "powLiteralBase",
