@@ -24,6 +24,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -714,7 +715,8 @@ public final class Tracer {
                     Object value = f.pop();
                     putField(f, (FieldInsnNode) insn, f.pop(), value);
                 }
-                case Opcodes.INSTANCEOF -> f.push(instanceOf(f, (TypeInsnNode) insn, f.pop()) ? 1 : 0);
+                case Opcodes.INSTANCEOF -> f.push(instanceOf(f, insn, f.pop(), ((TypeInsnNode) insn).desc) ? 1 : 0);
+                case Opcodes.INVOKEDYNAMIC -> patternSwitch(f, (InvokeDynamicInsnNode) insn);
                 case Opcodes.NEWARRAY -> f.push(newArray(f, insn, arrayKind(((IntInsnNode) insn).operand), f.popInt()));
                 case Opcodes.ANEWARRAY -> f.push(newArray(f, insn, 'L', f.popInt()));
                 case Opcodes.MULTIANEWARRAY -> {
@@ -726,7 +728,7 @@ public final class Tracer {
                     f.push(multiArray(f, insn, Type.getType(ma.desc), dims, 0));
                 }
                 case Opcodes.ARRAYLENGTH -> f.push(array(f, insn, f.pop()).elements.length);
-                case Opcodes.CHECKCAST -> { }
+                case Opcodes.CHECKCAST -> checkCast(f, (TypeInsnNode) insn, f.peek());
                 default -> throw unsupported(f, insn, "unsupported instruction");
             }
             insn = next;
@@ -828,6 +830,25 @@ public final class Tracer {
         int id = builder.add(op, single, strict, operands);
         vertexValues.add(value);
         return new Num(id, value, single);
+    }
+
+    /**
+     * {@code Math.clamp(value, min, max)} (Java 21) with constant bounds: what the JDK computes,
+     * {@code min(max, max(value, min))}, as two vertices, after the JDK's checks of the bounds.
+     */
+    private Num clamp(Frame f, AbstractInsnNode insn, Num value, Num min, Num max, boolean single) {
+        if (!min.isConstant() || !max.isConstant()) {
+            throw unsupported(f, insn, "Math.clamp with a differentiated bound is not supported"
+                    + " (write Math.min(max, Math.max(value, min)))");
+        }
+        double lo = min.value();
+        double hi = max.value();
+        if (Double.isNaN(lo) || Double.isNaN(hi) || Double.compare(lo, hi) > 0) {
+            throw unsupported(f, insn, "Math.clamp throws IllegalArgumentException at the example (bounds "
+                    + lo + ", " + hi + ")");
+        }
+        Num low = vertex(f, insn, Op.MAX, single, value, min);
+        return vertex(f, insn, Op.MIN, single, max, low);
     }
 
     /**
@@ -1186,6 +1207,11 @@ public final class Tracer {
             return;
         }
         boolean math = insn.owner.equals("java/lang/Math") || insn.owner.equals("java/lang/StrictMath");
+        if (math && insn.name.equals("clamp") && (insn.desc.equals("(DDD)D") || insn.desc.equals("(FFF)F"))
+                && !(((Num) args[0]).isConstant() && ((Num) args[1]).isConstant() && ((Num) args[2]).isConstant())) {
+            f.push(clamp(f, insn, (Num) args[0], (Num) args[1], (Num) args[2], insn.desc.equals("(FFF)F")));
+            return;
+        }
         if (math && insn.desc.equals("(D)D") && (insn.name.equals("toRadians") || insn.name.equals("toDegrees"))) {
             // x times the JDK's own constant: Math.toRadians(x) is x * DEGREES_TO_RADIANS, and
             // Math.toRadians(1.0) that constant (TracerOpsTest checks the identity bit for bit)
@@ -1406,21 +1432,74 @@ public final class Tracer {
         };
     }
 
-    private boolean instanceOf(Frame f, TypeInsnNode insn, Object ref) {
+    /** Whether {@code ref} is an instance of the class or interface {@code type} (internal name). */
+    private boolean instanceOf(Frame f, AbstractInsnNode insn, Object ref, String type) {
         if (ref == NULL) {
             return false;
         }
         if (ref instanceof ObjectRef o) {
-            return isSubtype(f, insn, o.className, insn.desc);
+            return isSubtype(f, insn, o.className, type);
         }
         if (!isOutsideObject(ref)) {
-            throw unsupported(f, insn, "instanceof on an array or a number is not supported");
+            throw unsupported(f, insn, "a type test on an array or a number is not supported");
         }
         try {
-            return Class.forName(Type.getObjectType(insn.desc).getClassName(), false, loader).isInstance(ref);
+            return Class.forName(Type.getObjectType(type).getClassName(), false, loader).isInstance(ref);
         } catch (ClassNotFoundException e) {
-            throw unsupported(f, insn, "unknown class " + insn.desc);
+            throw unsupported(f, insn, "unknown class " + type);
         }
+    }
+
+    /** {@code checkcast} of an object: the cast the method makes must succeed at the example. */
+    private void checkCast(Frame f, TypeInsnNode insn, Object ref) {
+        boolean object = ref instanceof ObjectRef || isOutsideObject(ref);
+        if (object && !insn.desc.startsWith("[") && !instanceOf(f, insn, ref, insn.desc)) {
+            throw unsupported(f, insn, "the cast fails at the example arguments (ClassCastException)");
+        }
+    }
+
+    /**
+     * {@code invokedynamic} of javac's pattern {@code switch} ({@code SwitchBootstraps.typeSwitch}
+     * and {@code enumSwitch}, Java 21): on the concrete selector, the index of the first case
+     * label from the restart index on that matches (a class or interface the selector is an
+     * instance of, or an enum constant's name), -1 for {@code null}, the number of labels when
+     * none does. Guards ({@code when}) restart the search from the next label, as javac's code
+     * does. Any other {@code invokedynamic} (lambdas, string concatenation) is refused.
+     */
+    private void patternSwitch(Frame f, InvokeDynamicInsnNode insn) {
+        boolean isSwitch = insn.bsm.getOwner().equals("java/lang/runtime/SwitchBootstraps")
+                && (insn.bsm.getName().equals("typeSwitch") || insn.bsm.getName().equals("enumSwitch"));
+        if (!isSwitch) {
+            throw unsupported(f, insn, "unsupported instruction (lambdas, method references and string concatenation"
+                    + " are not traced)");
+        }
+        int restart = f.popInt();
+        Object selector = f.pop();
+        Object[] labels = insn.bsmArgs;
+        int index = labels.length;
+        if (selector == NULL) {
+            index = -1;
+        } else {
+            for (int i = Math.max(restart, 0); i < labels.length && index == labels.length; i++) {
+                if (caseMatches(f, insn, selector, labels[i])) {
+                    index = i;
+                }
+            }
+        }
+        f.push(index);
+    }
+
+    private boolean caseMatches(Frame f, InvokeDynamicInsnNode insn, Object selector, Object label) {
+        if (label instanceof Type type && type.getSort() == Type.OBJECT) {
+            return instanceOf(f, insn, selector, type.getInternalName());
+        }
+        if (label instanceof String name && selector instanceof Enum<?> e) {
+            return e.name().equals(name);
+        }
+        if (label instanceof String text && selector instanceof String s) {
+            return s.equals(text);
+        }
+        throw unsupported(f, insn, "a case label of this kind (" + label + ") is not supported in a pattern switch");
     }
 
     /** Whether user class {@code c} is {@code target} or extends or implements it. */

@@ -25,6 +25,36 @@ final class TestSupport {
     private TestSupport() {
     }
 
+    /**
+     * Defines class bytes written with ASM (for bytecode javac for Java 17 does not write) in a
+     * fresh class loader that also serves them as a resource, so the analysis can read them.
+     *
+     * @param internalName the class's name with slashes
+     */
+    static Class<?> defineGenerated(String internalName, byte[] bytes) {
+        String name = internalName.replace('/', '.');
+        ClassLoader loader = new ClassLoader(TestSupport.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String n) throws ClassNotFoundException {
+                if (n.equals(name)) {
+                    return defineClass(n, bytes, 0, bytes.length);
+                }
+                throw new ClassNotFoundException(n);
+            }
+
+            @Override
+            public java.io.InputStream getResourceAsStream(String resource) {
+                return resource.equals(internalName + ".class") ? new java.io.ByteArrayInputStream(bytes)
+                        : super.getResourceAsStream(resource);
+            }
+        };
+        try {
+            return loader.loadClass(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Bit-for-bit equality (NaN equals NaN, 0.0 differs from -0.0). */
     static void assertSameDouble(double expected, double actual, String message) {
         assertEquals(expected, actual, 0.0, message);
