@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -47,7 +48,9 @@ import org.objectweb.asm.util.Printer;
  * operation on a non-constant operand becomes one vertex, in execution order; operations on
  * constants only are folded. Loops unroll because their counters are concrete; static methods of
  * user code are inlined, and so are constructors and instance methods of objects of user code
- * ({@link ObjectRef}: fields traced one by one, calls dispatched on the object's class);
+ * ({@link ObjectRef}: fields traced one by one, calls dispatched on the object's class), and
+ * lambdas created during the call ({@link LambdaRef}: a call runs the implementation with the
+ * captured values); a pattern {@code switch} is decided on its concrete selector;
  * {@code Math}/{@code StrictMath}/{@code MathX} functions are intrinsics;
  * {@code static final} fields are read as constants; a comparison of doubles follows the example
  * values and records a {@link Guard}; so does an integer computed from a differentiated value (a
@@ -716,7 +719,7 @@ public final class Tracer {
                     putField(f, (FieldInsnNode) insn, f.pop(), value);
                 }
                 case Opcodes.INSTANCEOF -> f.push(instanceOf(f, insn, f.pop(), ((TypeInsnNode) insn).desc) ? 1 : 0);
-                case Opcodes.INVOKEDYNAMIC -> patternSwitch(f, (InvokeDynamicInsnNode) insn);
+                case Opcodes.INVOKEDYNAMIC -> invokeDynamic(f, (InvokeDynamicInsnNode) insn);
                 case Opcodes.NEWARRAY -> f.push(newArray(f, insn, arrayKind(((IntInsnNode) insn).operand), f.popInt()));
                 case Opcodes.ANEWARRAY -> f.push(newArray(f, insn, 'L', f.popInt()));
                 case Opcodes.MULTIANEWARRAY -> {
@@ -1190,11 +1193,15 @@ public final class Tracer {
     }
 
     private void invokeStatic(Frame f, MethodInsnNode insn, int depth) {
-        Type[] params = Type.getArgumentTypes(insn.desc);
-        Object[] args = new Object[params.length];
-        for (int i = params.length - 1; i >= 0; i--) {
+        Object[] args = new Object[Type.getArgumentTypes(insn.desc).length];
+        for (int i = args.length - 1; i >= 0; i--) {
             args[i] = f.pop();
         }
+        invokeStatic(f, insn, args, depth);
+    }
+
+    private void invokeStatic(Frame f, MethodInsnNode insn, Object[] args, int depth) {
+        Type[] params = Type.getArgumentTypes(insn.desc);
         Optional<Op> intrinsic = Intrinsics.lookup(insn.owner, insn.name, insn.desc);
         if (intrinsic.isPresent()) {
             boolean single = Type.getReturnType(insn.desc).getSort() == Type.FLOAT;
@@ -1402,7 +1409,7 @@ public final class Tracer {
      */
     private static boolean isOutsideObject(Object v) {
         return v != NULL && !(v instanceof Num || v instanceof ArrayRef || v instanceof ObjectRef || v instanceof Number
-                || v instanceof Comparison);
+                || v instanceof Comparison || v instanceof LambdaRef);
     }
 
     private void putField(Frame f, FieldInsnNode insn, Object receiver, Object value) {
@@ -1440,6 +1447,9 @@ public final class Tracer {
         if (ref instanceof ObjectRef o) {
             return isSubtype(f, insn, o.className, type);
         }
+        if (ref instanceof LambdaRef l) {
+            return isSubtype(f, insn, l.interfaceName(), type);
+        }
         if (!isOutsideObject(ref)) {
             throw unsupported(f, insn, "a type test on an array or a number is not supported");
         }
@@ -1452,7 +1462,7 @@ public final class Tracer {
 
     /** {@code checkcast} of an object: the cast the method makes must succeed at the example. */
     private void checkCast(Frame f, TypeInsnNode insn, Object ref) {
-        boolean object = ref instanceof ObjectRef || isOutsideObject(ref);
+        boolean object = ref instanceof ObjectRef || ref instanceof LambdaRef || isOutsideObject(ref);
         if (object && !insn.desc.startsWith("[") && !instanceOf(f, insn, ref, insn.desc)) {
             throw unsupported(f, insn, "the cast fails at the example arguments (ClassCastException)");
         }
@@ -1464,15 +1474,21 @@ public final class Tracer {
      * label from the restart index on that matches (a class or interface the selector is an
      * instance of, or an enum constant's name), -1 for {@code null}, the number of labels when
      * none does. Guards ({@code when}) restart the search from the next label, as javac's code
-     * does. Any other {@code invokedynamic} (lambdas, string concatenation) is refused.
+     * does.
      */
-    private void patternSwitch(Frame f, InvokeDynamicInsnNode insn) {
-        boolean isSwitch = insn.bsm.getOwner().equals("java/lang/runtime/SwitchBootstraps")
-                && (insn.bsm.getName().equals("typeSwitch") || insn.bsm.getName().equals("enumSwitch"));
-        if (!isSwitch) {
-            throw unsupported(f, insn, "unsupported instruction (lambdas, method references and string concatenation"
-                    + " are not traced)");
+    private void invokeDynamic(Frame f, InvokeDynamicInsnNode insn) {
+        String bootstrap = insn.bsm.getOwner() + "." + insn.bsm.getName();
+        switch (bootstrap) {
+            case "java/lang/runtime/SwitchBootstraps.typeSwitch", "java/lang/runtime/SwitchBootstraps.enumSwitch" ->
+                    patternSwitch(f, insn);
+            case "java/lang/invoke/LambdaMetafactory.metafactory", "java/lang/invoke/LambdaMetafactory.altMetafactory" ->
+                    f.push(lambda(f, insn));
+            default -> throw unsupported(f, insn, "unsupported instruction (string concatenation and other call sites"
+                    + " than lambdas, method references and pattern switches are not traced)");
         }
+    }
+
+    private void patternSwitch(Frame f, InvokeDynamicInsnNode insn) {
         int restart = f.popInt();
         Object selector = f.pop();
         Object[] labels = insn.bsmArgs;
@@ -1487,6 +1503,86 @@ public final class Tracer {
             }
         }
         f.push(index);
+    }
+
+    /**
+     * A lambda or method reference ({@code LambdaMetafactory}): the captured values and the method
+     * it runs, as a {@link LambdaRef}. Only lambdas that pass values through unchanged are
+     * supported: the metafactory's boxing and widening conversions ({@code Function<Double, Double>},
+     * an {@code IntToDoubleFunction} of {@code Math::sqrt}) and constructor references are refused.
+     */
+    private LambdaRef lambda(Frame f, InvokeDynamicInsnNode insn) {
+        Type[] capturedTypes = Type.getArgumentTypes(insn.desc);
+        Object[] captured = new Object[capturedTypes.length];
+        for (int i = captured.length - 1; i >= 0; i--) {
+            captured[i] = f.pop();
+        }
+        Type functional = (Type) insn.bsmArgs[0];
+        Handle impl = (Handle) insn.bsmArgs[1];
+        Type instantiated = (Type) insn.bsmArgs[2];
+        if (impl.getTag() == Opcodes.H_NEWINVOKESPECIAL) {
+            throw unsupported(f, insn, "constructor references (Type::new) are not supported");
+        }
+        List<Type> given = new ArrayList<>(List.of(capturedTypes));
+        given.addAll(List.of(instantiated.getArgumentTypes()));
+        List<Type> wanted = new ArrayList<>();
+        if (impl.getTag() != Opcodes.H_INVOKESTATIC) {
+            wanted.add(Type.getObjectType(impl.getOwner())); // the receiver
+        }
+        wanted.addAll(List.of(Type.getArgumentTypes(impl.getDesc())));
+        boolean same = given.size() == wanted.size();
+        for (int i = 0; same && i < given.size(); i++) {
+            same = sameKind(given.get(i), wanted.get(i));
+        }
+        Type returned = instantiated.getReturnType();
+        same &= returned.getSort() == Type.VOID || sameKind(returned, Type.getReturnType(impl.getDesc()));
+        if (!same) {
+            throw unsupported(f, insn, "a lambda or method reference that converts its arguments or result (boxing,"
+                    + " widening) is not supported; use a primitive functional interface such as DoubleUnaryOperator");
+        }
+        return new LambdaRef(Type.getReturnType(insn.desc).getInternalName(), insn.name, functional.getDescriptor(), impl,
+                java.util.Arrays.asList(captured));
+    }
+
+    /** The same primitive type, or both references. */
+    private static boolean sameKind(Type a, Type b) {
+        boolean refA = a.getSort() == Type.OBJECT || a.getSort() == Type.ARRAY;
+        boolean refB = b.getSort() == Type.OBJECT || b.getSort() == Type.ARRAY;
+        return refA ? refB : a.getSort() == b.getSort();
+    }
+
+    /**
+     * A call of a lambda's functional method: its implementation runs with the captured values
+     * and then the call's arguments ({@code args[0]} is the lambda). Errors at the call name the
+     * line of the call.
+     */
+    private void callLambda(Frame f, MethodInsnNode insn, LambdaRef l, Object[] args, int depth) {
+        Handle h = l.implementation();
+        Object[] all = new Object[l.captured().size() + args.length - 1];
+        for (int i = 0; i < l.captured().size(); i++) {
+            all[i] = l.captured().get(i);
+        }
+        System.arraycopy(args, 1, all, l.captured().size(), args.length - 1);
+        int opcode = switch (h.getTag()) {
+            case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+            case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+            case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+            case Opcodes.H_INVOKESPECIAL -> Opcodes.INVOKESPECIAL;
+            default -> throw unsupported(f, insn, "a method reference of this kind is not supported");
+        };
+        MethodInsnNode call = new MethodInsnNode(opcode, h.getOwner(), h.getName(), h.getDesc(), h.isInterface());
+        int line = line(f, insn);
+        lines.get(f.method).put(call, line);
+        if (opcode == Opcodes.INVOKESTATIC) {
+            invokeStatic(f, call, all, depth);
+        } else {
+            invokeInstance(f, call, all, depth);
+        }
+        boolean discards = Type.getReturnType(l.methodDesc()).getSort() == Type.VOID
+                && Type.getReturnType(h.getDesc()).getSort() != Type.VOID;
+        if (discards) {
+            f.pop(); // a functional method returning void drops the implementation's result
+        }
     }
 
     private boolean caseMatches(Frame f, InvokeDynamicInsnNode insn, Object selector, Object label) {
@@ -1529,13 +1625,16 @@ public final class Tracer {
      * constructors do nothing.
      */
     private void invokeInstance(Frame f, MethodInsnNode insn, int depth) {
-        Type[] params = Type.getArgumentTypes(insn.desc);
-        Object[] args = new Object[params.length + 1];
-        for (int i = params.length; i >= 1; i--) {
+        Object[] args = new Object[Type.getArgumentTypes(insn.desc).length + 1];
+        for (int i = args.length - 1; i >= 0; i--) {
             args[i] = f.pop();
         }
-        Object receiver = f.pop();
-        args[0] = receiver;
+        invokeInstance(f, insn, args, depth);
+    }
+
+    /** An instance call; {@code args[0]} is the receiver. */
+    private void invokeInstance(Frame f, MethodInsnNode insn, Object[] args, int depth) {
+        Object receiver = args[0];
         if (insn.getOpcode() == Opcodes.INVOKEVIRTUAL && insn.owner.startsWith("[") && insn.name.equals("clone")
                 && insn.desc.equals("()Ljava/lang/Object;")) {
             f.push(array(f, insn, receiver).copy());
@@ -1552,9 +1651,18 @@ public final class Tracer {
             f.push(e.ordinal()); // an enum switch
             return;
         }
+        if (receiver instanceof LambdaRef l && insn.name.equals(l.methodName()) && insn.desc.equals(l.methodDesc())) {
+            callLambda(f, insn, l, args, depth);
+            return;
+        }
         String runtimeClass;
         if (receiver instanceof ObjectRef o) {
             runtimeClass = o.className;
+        } else if (receiver instanceof LambdaRef l && !Intrinsics.isLibrary(l.interfaceName())) {
+            runtimeClass = l.interfaceName(); // a default method of your functional interface
+        } else if (isOutsideObject(receiver) && receiver.getClass().isHidden()) {
+            throw unsupported(f, insn, "a lambda created outside the traced call (in a static final field or passed as"
+                    + " an argument) cannot be traced: create it inside the method");
         } else if (isOutsideObject(receiver) && !Intrinsics.isLibrary(Type.getInternalName(receiver.getClass()))) {
             runtimeClass = Type.getInternalName(receiver.getClass());
         } else {

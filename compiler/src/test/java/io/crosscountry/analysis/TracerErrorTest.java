@@ -79,7 +79,7 @@ class TracerErrorTest {
 
     @Test
     void invokedynamicLambda() {
-        refused("lambda", "(D)D", "INVOKEDYNAMIC", "@err-lambda", "unsupported", x());
+        refused("lambda", "(D)D", "INVOKEDYNAMIC", "@err-lambda", "constructor references", x());
     }
 
     @Test

@@ -94,11 +94,12 @@ class TracerPatternSwitchTest {
     }
 
     @Test
-    void otherInvokedynamicIsRefusedWithMethodAndLine() {
+    void otherInvokedynamicIsRefusedWithMethodAndLine() { // lambdas are traced: TracerLambdaTest
         UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
-                () -> CrossCountry.trace(OWNER, "lambda", 1.0));
-        assertTrue(e.getMessage().contains("INVOKEDYNAMIC") && e.getMessage().contains("lambdas"), e.getMessage());
-        assertTrue(e.getMessage().contains("PatternSwitches.lambda"), e.getMessage());
+                () -> CrossCountry.trace(OWNER, "concat", 1.0));
+        assertTrue(e.getMessage().contains("INVOKEDYNAMIC") && e.getMessage().contains("string concatenation"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("PatternSwitches.concat"), e.getMessage());
         assertEquals(7, e.line(), e.getMessage());
     }
 
@@ -141,7 +142,7 @@ class TracerPatternSwitchTest {
         cw.visitSource("PatternSwitches.java", null);
         area(cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "area", "(DD)D", null, null));
         inMetres(cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "inMetres", "(DL" + UNIT + ";)D", null, null));
-        lambda(cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "lambda", "(D)D", null, null));
+        concat(cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "concat", "(D)D", null, null));
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -267,21 +268,19 @@ class TracerPatternSwitchTest {
         mv.visitEnd();
     }
 
-    /** {@code DoubleUnaryOperator f = t -> t; return f.applyAsDouble(x);} at line 7. */
-    private static void lambda(MethodVisitor mv) {
+    /** {@code return ("x=" + x).length();} at line 7: string concatenation. */
+    private static void concat(MethodVisitor mv) {
         mv.visitCode();
         Label line = new Label();
         mv.visitLabel(line);
         mv.visitLineNumber(7, line);
-        Handle metafactory = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory", "metafactory",
+        Handle concat = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory", "makeConcatWithConstants",
                 "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                        + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
-                        + "Ljava/lang/invoke/CallSite;", false);
-        Handle identity = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
-        mv.visitInvokeDynamicInsn("applyAsDouble", "()Ljava/util/function/DoubleUnaryOperator;", metafactory,
-                Type.getType("(D)D"), identity, Type.getType("(D)D"));
+                        + "Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false);
         mv.visitVarInsn(Opcodes.DLOAD, 0);
-        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/util/function/DoubleUnaryOperator", "applyAsDouble", "(D)D", true);
+        mv.visitInvokeDynamicInsn("makeConcatWithConstants", "(D)Ljava/lang/String;", concat, "x=\u0001");
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "length", "()I", false);
+        mv.visitInsn(Opcodes.I2D);
         mv.visitInsn(Opcodes.DRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -7,6 +7,7 @@ import io.crosscountry.CrossCountry;
 import io.crosscountry.analysis.Trace;
 import io.crosscountry.analysis.fixtures.Conversions;
 import io.crosscountry.analysis.fixtures.Helpers;
+import io.crosscountry.analysis.fixtures.Lambdas;
 import io.crosscountry.analysis.fixtures.Ops;
 import io.crosscountry.analysis.fixtures.Structure;
 import io.crosscountry.analysis.fixtures.ValueObjects;
@@ -69,6 +70,10 @@ class JacobianCompilerTest {
         cases.add(c(Ops.class, "fmaSame", -2.0, 2.0, 1.0));
         cases.add(c(Ops.class, "hornerFma", -2.0, 2.0, 1.0));
         cases.add(c(Ops.class, "dotFma", -1.0, 1.0, new double[3], new double[3]));
+        cases.add(c(Lambdas.class, "integral", 0.5, 2.0, 1.0));
+        cases.add(c(Lambdas.class, "decay", 0.1, 2.0, 1.0, 1.0));
+        cases.add(c(Lambdas.class, "references", -2.0, 2.0, 1.0, 1.0));
+        cases.add(c(Lambdas.class, "fields", -1.5, 1.5, 1.0, 1.0));
         for (String n : List.of("neg", "square", "addLiteral", "literalMinus", "literalTimes", "overLiteral", "literalOver", "sqrt",
                 "cbrt", "exp", "expm1", "log", "log10", "log1p", "sin", "cos", "tan", "atan", "sinh", "cosh", "tanh",
                 "asinh", "erf", "logistic", "stopGradient", "timesStopped", "stopGradientOfConstant", "powLiteralBase",

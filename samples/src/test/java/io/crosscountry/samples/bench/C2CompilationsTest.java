@@ -27,13 +27,20 @@ class C2CompilationsTest {
         assertEquals(0, cold.compiled(), "one call: nothing compiled yet");
         assertTrue(cold.chunks() >= 1);
 
+        // Rounds of 300,000 calls until C2 got to the chunk: on a loaded 2-core machine, or late in
+        // a long test JVM, the JIT may lag one round (seen once in a full `mvn verify`).
         C2Compilations hot = C2Compilations.start();
-        for (int call = 0; call < 300_000; call++) {
-            j.applyInto(J, s.args());
+        RuntimeResult.C2Coverage warm = null;
+        for (int round = 1; round <= 4 && (warm == null || warm.compiled() < warm.chunks()); round++) {
+            for (int call = 0; call < 300_000; call++) {
+                j.applyInto(J, s.args());
+            }
+            assertTrue(JitQueue.awaitIdle(30_000_000_000L), "the JIT became idle");
+            warm = hot.stop(Map.of("rev", j.generatedClasses())).get("rev");
+            hot = C2Compilations.start();
         }
-        assertTrue(JitQueue.awaitIdle(30_000_000_000L), "the JIT became idle");
-        RuntimeResult.C2Coverage warm = hot.stop(Map.of("rev", j.generatedClasses())).get("rev");
-        assertEquals(warm.chunks(), warm.compiled(), "every chunk method C2-compiled after 300,000 calls");
+        hot.stop(Map.of());
+        assertEquals(warm.chunks(), warm.compiled(), "every chunk method C2-compiled after up to 4 × 300,000 calls");
         assertTrue(warm.known());
     }
 

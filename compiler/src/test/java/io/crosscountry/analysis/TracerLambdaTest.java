@@ -1,0 +1,81 @@
+package io.crosscountry.analysis;
+
+import static io.crosscountry.analysis.TestSupport.checkPrimal;
+import static io.crosscountry.analysis.TestSupport.id;
+import static io.crosscountry.analysis.TestSupport.line;
+import static io.crosscountry.analysis.TestSupport.listing;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosscountry.CrossCountry;
+import io.crosscountry.UnsupportedBytecodeException;
+import io.crosscountry.analysis.fixtures.Lambdas;
+import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.Op;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lambdas and method references created in the traced call: calling one runs its implementation
+ * with the captured values, so integrators and solvers that take a function trace like the
+ * arithmetic they perform (values bit for bit against the method on random inputs).
+ */
+class TracerLambdaTest {
+
+    private static final Class<?> L = Lambdas.class;
+
+    private final SplittableRandom rnd = new SplittableRandom(0x1A3BDA);
+
+    private static int count(Graph g, Op op) {
+        int c = 0;
+        for (int v = 1; v <= g.numVertices(); v++) {
+            c += g.op(v) == op ? 1 : 0;
+        }
+        return c;
+    }
+
+    @Test
+    void anIntegratorCallsTheCapturingLambdaAtEveryNode() {
+        Graph g = checkPrimal(L, "integral", rnd, 200, -3.0, 3.0, 1.3).graph();
+        assertEquals(9, count(g, Op.SIN), "Simpson's rule with 8 intervals evaluates 9 nodes: " + listing(g));
+    }
+
+    @Test
+    void aSolverStepsWithATwoArgumentLambda() {
+        Graph g = checkPrimal(L, "decay", rnd, 200, 0.1, 2.0, 0.7, 1.2).graph();
+        assertEquals(2, g.numInputs());
+        // sin t of the constant times folds; -a is computed in each of the 4 × 10 right-hand sides
+        assertEquals(40, count(g, Op.NEG), "four right-hand sides per step, ten steps");
+        assertEquals(0, count(g, Op.SIN), "sin t is a constant");
+    }
+
+    @Test
+    void methodReferencesToIntrinsicsUserMethodsAndBoundObjects() {
+        Graph g = checkPrimal(L, "references", rnd, 200, -2.0, 2.0, 0.4, 1.5).graph();
+        assertEquals(1, count(g, Op.SIN), "Math::sin is the intrinsic: " + listing(g));
+        assertEquals(3, g.numOutputs());
+    }
+
+    @Test
+    void defaultMethodsOfAFunctionalInterfaceArraysAndInstanceof() {
+        checkPrimal(L, "fields", rnd, 200, -2.0, 2.0, 0.3, 2.5);
+    }
+
+    private void refused(String name, String instruction, String marker, String reason) {
+        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
+                () -> CrossCountry.graph(L, name, 0.7), name);
+        assertTrue(e.instruction().startsWith(instruction), e.instruction());
+        assertEquals(id(L, name, "(D)D"), e.method());
+        assertEquals(line(L, marker), e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void lambdasFromOutsideTheCallAndConvertingLambdasAreRefusedWithMethodAndLine() {
+        refused("outsideLambda", "INVOKEINTERFACE java/util/function/DoubleUnaryOperator.applyAsDouble",
+                "@err-outside-lambda", "create it inside the method");
+        refused("widening", "INVOKEDYNAMIC", "@err-widening", "converts its arguments");
+        refused("boxing", "INVOKESTATIC java/lang/Double.valueOf", "@err-boxing", "differentiated value");
+    }
+}
