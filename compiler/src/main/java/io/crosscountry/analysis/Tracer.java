@@ -836,6 +836,21 @@ public final class Tracer {
     }
 
     /**
+     * {@code Math.scalb(x, n)}: a {@code mul} by the literal 2^n, which rounds once exactly as
+     * scalb does, for every n whose power of two is a normal number (TracerOpsTest checks the
+     * identity bit for bit, subnormal and overflowing results included).
+     */
+    private Num scalb(Frame f, AbstractInsnNode insn, Num x, int n, boolean single) {
+        int lowest = single ? Float.MIN_EXPONENT : Double.MIN_EXPONENT;
+        int highest = single ? Float.MAX_EXPONENT : Double.MAX_EXPONENT;
+        if (n < lowest || n > highest) {
+            throw unsupported(f, insn, "Math.scalb by 2^" + n + " (not a normal power of two) is not supported");
+        }
+        double factor = single ? Math.scalb(1f, n) : Math.scalb(1.0, n);
+        return vertex(f, insn, Op.MUL, single, x, Num.constant(factor, single));
+    }
+
+    /**
      * {@code Math.clamp(value, min, max)} (Java 21) with constant bounds: what the JDK computes,
      * {@code min(max, max(value, min))}, as two vertices, after the JDK's checks of the bounds.
      */
@@ -1214,6 +1229,11 @@ public final class Tracer {
             return;
         }
         boolean math = insn.owner.equals("java/lang/Math") || insn.owner.equals("java/lang/StrictMath");
+        if (math && insn.name.equals("scalb") && (insn.desc.equals("(DI)D") || insn.desc.equals("(FI)F"))
+                && !((Num) args[0]).isConstant()) {
+            f.push(scalb(f, insn, (Num) args[0], intValue(f, args[1]), insn.desc.equals("(FI)F")));
+            return;
+        }
         if (math && insn.name.equals("clamp") && (insn.desc.equals("(DDD)D") || insn.desc.equals("(FFF)F"))
                 && !(((Num) args[0]).isConstant() && ((Num) args[1]).isConstant() && ((Num) args[2]).isConstant())) {
             f.push(clamp(f, insn, (Num) args[0], (Num) args[1], (Num) args[2], insn.desc.equals("(FFF)F")));

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosscountry.CrossCountry;
+import io.crosscountry.UnsupportedBytecodeException;
 import io.crosscountry.analysis.fixtures.Ops;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.Op;
@@ -352,6 +353,33 @@ class TracerOpsTest {
             double x = rnd.nextDouble(-3.0, 3.0);
             assertSameDouble(run(Ops.class, "hornerFma", x)[0], GraphEvaluator.outputs(horner, new double[] {x})[0], "horner");
         }
+    }
+
+    /** scalb(x, n) is a multiplication by the literal 2^n: one rounding, bit for bit, for every normal 2^n. */
+    @Test
+    void scalbIsAMultiplicationByAPowerOfTwo() {
+        SplittableRandom rnd = new SplittableRandom(42);
+        for (int n : new int[] {-1022, -1000, -60, -1, 0, 1, 3, 700, 1023}) {
+            Graph g = CrossCountry.graph(Ops.class, "scalb", 1.5, n);
+            assertEquals(1, g.numVertices(), listing(g));
+            assertEquals(Op.MUL, g.op(1));
+            assertArrayEquals(new double[] {Math.scalb(1.0, n)}, g.predConstantPartials(1), 0.0, "2^" + n);
+            for (int s = 0; s < 2000; s++) {
+                double x = Double.longBitsToDouble(rnd.nextLong()); // every magnitude, subnormals, NaN, ±∞
+                assertSameDouble(Math.scalb(x, n), GraphEvaluator.outputs(g, new double[] {x})[0], "scalb(" + x + ", " + n + ")");
+            }
+        }
+        for (int n : new int[] {-126, -20, 0, 5, 127}) {
+            Graph g = CrossCountry.graph(Ops.class, "scalbF", 1.5f, n);
+            assertTrue(g.isSinglePrecision(1), listing(g));
+            for (int s = 0; s < 2000; s++) {
+                float x = Float.intBitsToFloat(rnd.nextInt());
+                assertSameDouble(StrictMath.scalb(x, n), GraphEvaluator.outputs(g, new double[] {x})[0], "scalbF(" + x + ", " + n + ")");
+            }
+        }
+        UnsupportedBytecodeException e = org.junit.jupiter.api.Assertions.assertThrows(UnsupportedBytecodeException.class,
+                () -> CrossCountry.graph(Ops.class, "scalb", 1.5, 1100));
+        assertTrue(e.getMessage().contains("2^1100"), e.getMessage());
     }
 
     /** toRadians/toDegrees are a multiplication by the JDK's constant: a constant partial, values bit for bit. */
