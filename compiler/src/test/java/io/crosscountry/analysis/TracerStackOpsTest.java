@@ -11,8 +11,6 @@ import static org.objectweb.asm.Opcodes.*;
 import io.crosscountry.CrossCountry;
 import io.crosscountry.UnsupportedBytecodeException;
 import io.crosscountry.elimination.Graph;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -228,34 +226,8 @@ class TracerStackOpsTest {
         });
     }
 
-    /** Serves the generated class both to the JVM and, as a resource, to the tracer. */
-    private static final class ByteLoader extends ClassLoader {
-        private final byte[] bytes;
-
-        ByteLoader(byte[] bytes) {
-            super(TracerStackOpsTest.class.getClassLoader());
-            this.bytes = bytes;
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (name.equals(NAME)) {
-                return defineClass(name, bytes, 0, bytes.length);
-            }
-            throw new ClassNotFoundException(name);
-        }
-
-        @Override
-        public InputStream getResourceAsStream(String name) {
-            if (name.equals(NAME.replace('.', '/') + ".class")) {
-                return new ByteArrayInputStream(bytes);
-            }
-            return super.getResourceAsStream(name);
-        }
-    }
-
     @BeforeAll
-    static void generate() throws ClassNotFoundException {
+    static void generate() {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME.replace('.', '/'), null, "java/lang/Object", null);
         for (Method m : METHODS.values()) {
@@ -275,7 +247,7 @@ class TracerStackOpsTest {
         ulp.visitMaxs(0, 0);
         ulp.visitEnd();
         cw.visitEnd();
-        generated = Class.forName(NAME, true, new ByteLoader(cw.toByteArray()));
+        generated = TestSupport.defineGenerated(NAME.replace('.', '/'), cw.toByteArray());
     }
 
     static Stream<Method> methods() {
