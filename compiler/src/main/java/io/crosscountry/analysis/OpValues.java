@@ -78,6 +78,7 @@ public final class OpValues {
             case HYPOT -> StrictMath.hypot(a, b);
             case MAX -> StrictMath.max(a, b);
             case MIN -> StrictMath.min(a, b);
+            case COPY_SIGN -> StrictMath.copySign(a, b);
             default -> throw new IllegalArgumentException(op.symbol() + " has no StrictMath version");
         };
     }
@@ -122,6 +123,7 @@ public final class OpValues {
             case HYPOT -> Math.hypot(a, b);
             case MAX -> Math.max(a, b);
             case MIN -> Math.min(a, b);
+            case COPY_SIGN -> Math.copySign(a, b);
             case FMA -> throw new AssertionError("handled by the caller");
         };
     }

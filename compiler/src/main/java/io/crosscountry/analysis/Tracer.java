@@ -1220,7 +1220,8 @@ public final class Tracer {
         Optional<Op> intrinsic = Intrinsics.lookup(insn.owner, insn.name, insn.desc);
         if (intrinsic.isPresent()) {
             boolean single = Type.getReturnType(insn.desc).getSort() == Type.FLOAT;
-            boolean strict = insn.owner.equals("java/lang/StrictMath") && !single;
+            // float StrictMath functions equal Math's, except copySign's reading of a NaN sign
+            boolean strict = insn.owner.equals("java/lang/StrictMath") && (!single || intrinsic.get() == Op.COPY_SIGN);
             Num[] nums = new Num[args.length];
             for (int i = 0; i < args.length; i++) {
                 nums[i] = (Num) args[i];

@@ -77,6 +77,15 @@ public final class Derivatives {
         return e / (d * d);
     }
 
+    /**
+     * ∂/∂a copySign(a, b) = signum(a)·(±1), the sign the result {@code r} took: ±1, or 0 at
+     * a = 0 (like abs). Reading the sign from r rather than from b keeps it the one the primal
+     * chose even for a NaN b, whose sign {@code Math.copySign} may read either way.
+     */
+    public static double copySign(double a, double r) {
+        return Math.signum(a) * Math.copySign(1.0, r);
+    }
+
     /** ∂/∂a hypot(a, b) = a / hypot(a, b), and 0 at the origin. */
     public static double hypot(double a, double r) {
         return r == 0.0 ? 0.0 : a / r;

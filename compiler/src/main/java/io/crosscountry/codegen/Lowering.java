@@ -60,7 +60,7 @@ final class Lowering {
                 }
                 Expr partial = null;
                 for (int i = 0; i < operands.size(); i++) {
-                    if (!operands.get(i).isLiteral() && operands.get(i).ref() == preds[k]) {
+                    if (!operands.get(i).isLiteral() && operands.get(i).ref() == preds[k] && op.differentiable(i)) {
                         Expr term = Partials.partial(op, i, a, b, value[v], single, strict);
                         partial = partial == null ? term : Expr.add(partial, term);
                     }

@@ -25,7 +25,9 @@ import io.crosscountry.elimination.Op;
  *   <li>{@code pow}: ∂/∂x x^y = y·x^(y−1), 0 when y = 0, computed as y·(x^y/x) where that is
  *       safe (see {@link Derivatives#powBase}); ∂/∂y x^y = x^y·ln x for x &gt; 0, 0 at
  *       x = 0, NaN for x &lt; 0 (see {@link Derivatives#powExponent});</li>
- *   <li>{@code hypot}: 0 at the origin.</li>
+ *   <li>{@code hypot}: 0 at the origin;</li>
+ *   <li>{@code copysign}: ∂/∂a = signum(a)·(the result's sign), 0 at {@code a = 0} like abs; the
+ *       sign operand has no in-edge (piecewise constant).</li>
  * </ul>
  * Float operations ({@code fadd}, …) are differentiated as the exact real operation at their float
  * operands, in double. Partials of {@code StrictMath} vertices use {@code StrictMath} functions.
@@ -91,6 +93,12 @@ final class Partials {
             case ATAN2 -> div(first ? b : new Expr.Neg(a), add(mul(a, a), mul(b, b)));   // atan2(y=a, x=b)
             case POW -> first ? powBase(a, b, r, strict) : powExponent(a, r, strict);
             case HYPOT -> call(DERIV, "hypot", first ? a : b, r);
+            case COPY_SIGN -> {
+                if (!first) {
+                    throw new IllegalArgumentException("copysign's sign operand has no partial derivative (no in-edge)");
+                }
+                yield call(DERIV, "copySign", a, r);                               // signum(a)·(r's sign)
+            }
             case MAX -> call(DERIV, first ? "maxFirst" : "maxSecond", a, b);
             case MIN -> call(DERIV, first ? "minFirst" : "minSecond", a, b);
             case STOP_GRADIENT, FLOOR, CEIL, RINT, SIGNUM ->

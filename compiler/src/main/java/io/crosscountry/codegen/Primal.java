@@ -31,6 +31,7 @@ final class Primal {
             case TO_FLOAT, COPY, STOP_GRADIENT -> a;
             case ASINH, ACOSH, ATANH, ERF, LOGISTIC -> Expr.call("io/crosscountry/MathX", op.symbol(), a);
             case ATAN2, POW, HYPOT, MAX, MIN -> Expr.call(math, op.symbol(), a, b);
+            case COPY_SIGN -> Expr.call(math, "copySign", a, b);
             case FMA -> Expr.call(math, "fma", a, b, c);
             default -> Expr.call(math, op.symbol(), a);
         };

@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
  * <p>Shared by the property tests of code generation, by {@code crosscountry bench --many}, which
  * compiles thousands of them and compares each Jacobian with an independent reference, and by the
  * policy's training and held-out sets. {@link #generate(long, int)} draws from the operations those
- * sets were made with (every {@link Op} but floor, ceil, rint, signum, rem and fma, which came later),
- * so that a seed keeps giving the same graph; {@link #generate(long, int, boolean)} can add them.
+ * sets were made with (every {@link Op} but floor, ceil, rint, signum, rem, fma and copysign,
+ * which came later), so that a seed keeps giving the same graph;
+ * {@link #generate(long, int, boolean)} can add them.
  */
 public final class RandomPrograms {
 
@@ -33,13 +34,14 @@ public final class RandomPrograms {
     }
 
     /** Operations added after the policy's training and held-out sets were made. */
-    private static final Set<Op> LATER = EnumSet.of(Op.FLOOR, Op.CEIL, Op.RINT, Op.SIGNUM, Op.REM, Op.FMA);
+    private static final Set<Op> LATER = EnumSet.of(Op.FLOOR, Op.CEIL, Op.RINT, Op.SIGNUM, Op.REM, Op.FMA,
+            Op.COPY_SIGN);
     /** The operations of the training and held-out sets (seeds reproduce their graphs). */
     private static final Op[] OPS = EnumSet.complementOf(EnumSet.copyOf(LATER)).toArray(new Op[0]);
     /** Every operation. */
     private static final Op[] ALL_OPS = Op.values();
     private static final Set<Op> FLOAT_OPS = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.REM, Op.NEG, Op.ABS, Op.MAX,
-            Op.MIN);
+            Op.MIN, Op.COPY_SIGN);
     private static final Set<Op> NOT_STRICT = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.REM, Op.NEG, Op.TO_FLOAT, Op.COPY,
             Op.STOP_GRADIENT, Op.ASINH, Op.ACOSH, Op.ATANH, Op.ERF, Op.LOGISTIC);
     private static final double[] LITERALS = {2.0, -1.0, 1.0, 0.5, 3.0, -0.25, 0.0, 1.5, -2.0};
@@ -54,7 +56,8 @@ public final class RandomPrograms {
 
     /**
      * A random program like {@link #generate(long, int)}; with {@code everyOp}, floor, ceil, rint,
-     * signum, rem and fma are among the operations too (the same seed then gives another program).
+     * signum, rem, fma and copysign are among the operations too (the same seed then gives
+     * another program).
      */
     public static Program generate(long seed, int size, boolean everyOp) {
         Op[] ops = everyOp ? ALL_OPS : OPS;
@@ -147,6 +150,7 @@ public final class RandomPrograms {
             case ATAN2, HYPOT -> a * a + b * b > 0.01;
             case POW -> ob.isLiteral() && b == Math.rint(b) ? Math.abs(a) > 0.1 : a > 0.1 && Math.abs(b) < 4;
             case MAX, MIN -> oa.equals(ob) || Math.abs(a - b) > 1e-3;
+            case COPY_SIGN -> Math.abs(a) > 1e-3 && Math.abs(b) > 1e-3;      // away from its kink and jump
             default -> true;
         };
     }

@@ -100,6 +100,8 @@ class TracerOpsTest {
         c.add(floatCase(name(prefix, "signumF"), Op.SIGNUM, WIDE));
         c.add(floatCase(name(prefix, "maxF"), Op.MAX, ANY, ANY));
         c.add(floatCase(name(prefix, "minF"), Op.MIN, ANY, ANY));
+        c.add(binary(name(prefix, "copySign"), Op.COPY_SIGN, WIDE, WIDE));
+        c.add(floatCase(name(prefix, "copySignF"), Op.COPY_SIGN, WIDE, WIDE));
         return c;
     }
 
@@ -470,6 +472,39 @@ class TracerOpsTest {
                 }
                 assertSameDouble(run(Ops.class, c.method(), args)[0],
                         GraphEvaluator.outputs(g, TestSupport.flatten(args))[0], c + " at " + Arrays.toString(args));
+            }
+        }
+    }
+
+    /**
+     * copySign gives the result the method gives for every sign, −0.0 and NaNs of either sign
+     * included ({@code StrictMath.copySign} reads a NaN sign as positive, {@code Math.copySign}
+     * may read its sign bit): the float StrictMath version stays strict for that reason.
+     */
+    @Test
+    void copySignTakesTheSignAsTheMethodDoes() {
+        double negativeNaN = Double.longBitsToDouble(0xfff8_0000_0000_0000L);
+        double[] signs = {0.0, -0.0, Double.NaN, negativeNaN, -3.0, 2.0, Double.MIN_VALUE, -Double.MIN_VALUE,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] magnitudes = {1.5, -1.5, 0.0, -0.0, Double.NEGATIVE_INFINITY, 7.0e300};
+        float negativeNaNF = Float.intBitsToFloat(0xffc0_0000);
+        for (String m : new String[] {"copySign", "strictCopySign", "copySignF", "strictCopySignF"}) {
+            boolean single = m.endsWith("F");
+            Object[] example = single ? new Object[] {0.5f, 0.5f} : new Object[] {0.5, 0.5};
+            Graph g = CrossCountry.graph(Ops.class, m, example);
+            assertEquals(Op.COPY_SIGN, g.op(1), m);
+            assertEquals(m.startsWith("strict"), g.isStrict(1), m + ": strict");
+            assertArrayEquals(new int[] {-1}, g.predIds(1), m + ": an in-edge from the magnitude only");
+            for (double magnitude : magnitudes) {
+                for (double sign : signs) {
+                    Object[] args = single
+                            ? new Object[] {(float) magnitude,
+                                Double.doubleToRawLongBits(sign) == Double.doubleToRawLongBits(negativeNaN)
+                                        ? negativeNaNF : (float) sign}
+                            : new Object[] {magnitude, sign};
+                    assertSameDouble(run(Ops.class, m, args)[0], GraphEvaluator.outputs(g, TestSupport.flatten(args))[0],
+                            m + " at " + Arrays.toString(args));
+                }
             }
         }
     }

@@ -82,8 +82,14 @@ class JacobianCompilerTest {
                 "strictAtan", "strictSinh", "strictCosh", "strictTanh", "strictSinConstant")) {
             cases.add(c(Ops.class, n, 0.5, 1.5, 1.0));
         }
-        for (String n : List.of("abs", "strictAbs")) {
+        for (String n : List.of("abs", "strictAbs", "copySignLiteralSign", "copySignLiteralMagnitude", "copySignSame")) {
             cases.add(c(Ops.class, n, -2.0, 2.0, 1.0));
+        }
+        for (String n : List.of("copySign", "strictCopySign", "quadraticRoots")) {
+            cases.add(c(Ops.class, n, -2.0, 2.0, 1.0, 1.0));
+        }
+        for (String n : List.of("copySignF", "strictCopySignF")) {
+            cases.add(c(Ops.class, n, -2.0, 2.0, 1f, 1f));
         }
         for (String n : List.of("asin", "acos", "atanh", "strictAsin", "strictAcos")) {
             cases.add(c(Ops.class, n, -0.9, 0.9, 0.5));

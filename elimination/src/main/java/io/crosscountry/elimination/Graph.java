@@ -71,7 +71,7 @@ public final class Graph {
             LinkedHashSet<Integer> distinct = new LinkedHashSet<>();
             for (int i = 0; i < ops.length; i++) {
                 literals[i] = ops[i].isLiteral() ? ops[i].literal() : Double.NaN;
-                if (!ops[i].isLiteral() && this.ops[v - 1].differentiable()) {
+                if (!ops[i].isLiteral() && this.ops[v - 1].differentiable(i)) {
                     distinct.add(ops[i].ref());
                 }
             }
@@ -80,7 +80,7 @@ public final class Graph {
             for (int k = 0; k < p.length; k++) {
                 double sum = 0.0;
                 for (int i = 0; i < ops.length; i++) {
-                    if (!ops[i].isLiteral() && ops[i].ref() == p[k]) {
+                    if (!ops[i].isLiteral() && ops[i].ref() == p[k] && this.ops[v - 1].differentiable(i)) {
                         sum += this.ops[v - 1].constantPartial(i, literals);
                     }
                 }

@@ -77,7 +77,13 @@ public enum Op {
      * The fused multiply-add {@code Math.fma(a, b, c)}: a·b + c rounded once, so ∂/∂a = b,
      * ∂/∂b = a and ∂/∂c = 1 (a constant).
      */
-    FMA("fma", 3, Linear.FMA);
+    FMA("fma", 3, Linear.FMA),
+    /**
+     * {@code Math.copySign(magnitude, sign)}: |magnitude| with the sign of {@code sign}. Only the
+     * magnitude's derivative flows (±1, or 0 at 0 like abs); the sign operand is read without an
+     * in-edge (piecewise constant, like {@link #SIGNUM}).
+     */
+    COPY_SIGN("copysign", 2, Linear.NONE);
 
     private static final Map<String, Op> BY_SYMBOL =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Op::symbol, Function.identity()));
@@ -112,6 +118,14 @@ public enum Op {
             case STOP_GRADIENT, FLOOR, CEIL, RINT, SIGNUM -> false;
             default -> true;
         };
+    }
+
+    /**
+     * Whether operand {@code position}'s derivative flows through this operation (an in-edge from
+     * it): as {@link #differentiable()}, except copysign's sign operand, which has none.
+     */
+    public boolean differentiable(int position) {
+        return differentiable() && !(this == COPY_SIGN && position == 1);
     }
 
     /** The operation with this symbol, if any. */

@@ -123,9 +123,10 @@ class CostPropertyTest {
         Set<Integer> outputs = new TreeSet<>(RandomGraphs.boxed(g.outputs()));
         Set<Integer> consumed = new TreeSet<>();
         for (int v = 1; v <= g.numVertices(); v++) {
-            for (Operand o : g.operands(v)) {
-                if (o.isVertex() && g.op(v) != Op.STOP_GRADIENT) { // stop_gradient reads without an edge
-                    consumed.add(o.ref());
+            List<Operand> operands = g.operands(v);
+            for (int pos = 0; pos < operands.size(); pos++) {
+                if (operands.get(pos).isVertex() && readsWithEdge(g.op(v), pos)) {
+                    consumed.add(operands.get(pos).ref());
                 }
             }
         }
@@ -158,9 +159,10 @@ class CostPropertyTest {
         }
         for (int v = 1; v <= g.numVertices(); v++) {
             LinkedHashSet<Integer> distinct = new LinkedHashSet<>();
-            for (Operand o : g.operands(v)) {
-                if (!o.isLiteral() && g.op(v) != Op.STOP_GRADIENT) {
-                    distinct.add(o.ref());
+            List<Operand> operands = g.operands(v);
+            for (int pos = 0; pos < operands.size(); pos++) {
+                if (!operands.get(pos).isLiteral() && readsWithEdge(g.op(v), pos)) {
+                    distinct.add(operands.get(pos).ref());
                 }
             }
             assertEquals(new ArrayList<>(distinct), RandomGraphs.boxed(g.predIds(v)), "predIds of #" + v);
@@ -219,6 +221,14 @@ class CostPropertyTest {
         }
     }
 
+    /**
+     * Whether an operand at {@code pos} of {@code op} gets an in-edge: not for stop_gradient's,
+     * nor for copysign's sign (read for its sign only).
+     */
+    private static boolean readsWithEdge(Op op, int pos) {
+        return op != Op.STOP_GRADIENT && !(op == Op.COPY_SIGN && pos == 1);
+    }
+
     /** Inputs (as -1, -2, ...) with a path of non-literal operands (not through stop_gradient) to each vertex. */
     private static List<Set<Integer>> reachableInputs(Graph g) {
         List<Set<Integer>> reach = new ArrayList<>();
@@ -229,7 +239,12 @@ class CostPropertyTest {
                 reach.add(r);
                 continue;
             }
-            for (Operand o : g.operands(v)) {
+            List<Operand> operands = g.operands(v);
+            for (int pos = 0; pos < operands.size(); pos++) {
+                Operand o = operands.get(pos);
+                if (!readsWithEdge(g.op(v), pos)) {
+                    continue;
+                }
                 if (o.isInput()) {
                     r.add(o.ref());
                 } else if (o.isVertex()) {

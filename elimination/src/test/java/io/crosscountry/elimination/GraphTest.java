@@ -339,6 +339,26 @@ class GraphTest {
             assertEquals(5, g.cost(new int[] {3, 4, 5, 1, 2}, PAPER));
         }
 
+        /** copysign(m, s): an in-edge from the magnitude only; the sign is read without one. */
+        @Test
+        void copysign_has_an_in_edge_from_its_magnitude_only() {
+            Graph.Builder b = Graph.builder(2);
+            int xSignY = b.add(Op.COPY_SIGN, input(0), input(1));
+            int xSignX = b.add(Op.COPY_SIGN, input(0), input(0));        // = x: one variable edge
+            int twoSignY = b.add(Op.COPY_SIGN, literal(2.0), input(1));  // piecewise constant: no in-edge
+            int out = b.add(Op.ADD, vertex(xSignY), vertex(twoSignY));
+            Graph g = b.outputs(xSignX, out).build();
+            assertTrue(Op.COPY_SIGN.differentiable(0));
+            assertFalse(Op.COPY_SIGN.differentiable(1));
+            assertPartials(g, xSignY, new int[] {-1}, Double.NaN);
+            assertPartials(g, xSignX, new int[] {-1}, Double.NaN);
+            assertPartials(g, twoSignY, new int[] {});
+            assertEquals(List.of(Operand.input(0), Operand.input(1)), g.operands(xSignY));
+            // eliminating #1: x's edge times the unit edge into #4, a free product in EFFECTIVE mode
+            assertEquals(0, g.cost(new int[] {xSignY, twoSignY}, EFFECTIVE));
+            assertEquals(1, g.cost(new int[] {xSignY, twoSignY}, PAPER));
+        }
+
         /** fma(a, b, c) = a·b + c: the addend's partial is 1, a factor's is the other factor when that is a literal. */
         @Test
         void fma_has_a_unit_addend_and_constant_factors_beside_literals() {

@@ -45,7 +45,8 @@ final class ReferenceElimination {
             Operand[] args = g.operands(v).toArray(new Operand[0]);
             int w = node(v);
             for (int pos = 0; pos < args.length; pos++) {
-                if (args[pos].isLiteral() || op == Op.STOP_GRADIENT) { // stop_gradient: operand, no in-edge
+                // stop_gradient, and copysign's sign: an operand without an in-edge
+                if (args[pos].isLiteral() || op == Op.STOP_GRADIENT || op == Op.COPY_SIGN && pos == 1) {
                     continue;
                 }
                 int u = nodeOfRef(args[pos].ref());

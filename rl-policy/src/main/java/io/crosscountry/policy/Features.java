@@ -284,12 +284,16 @@ public final class Features {
         return new Statics(in, out, constShare, opClass);
     }
 
-    /** 0 linear, 1 mul (and fma, a product plus a linear term), 2 div, 3 unary nonlinear, 4 binary nonlinear. */
+    /**
+     * 0 linear, 1 mul (and fma, a product plus a linear term), 2 div, 3 unary nonlinear (and
+     * copysign, nonlinear in its one differentiated operand), 4 binary nonlinear.
+     */
     static int opClass(Op op) {
         return switch (op) {
             case ADD, SUB, NEG, TO_FLOAT, COPY -> 0;
             case MUL, FMA -> 1;
             case DIV -> 2;
+            case COPY_SIGN -> 3;          // one in-edge, like abs
             case POW, HYPOT, MAX, MIN -> 4;
             default -> op.arity() == 2 ? 4 : 3;
         };

@@ -225,6 +225,10 @@ public final class DualNumbers implements JacobianMethod {
                 double r = Math.hypot(u, w);
                 binary(r, r == 0.0 ? 0.0 : u / r, r == 0.0 ? 0.0 : w / r);
             }
+            case Opcode.COPY_SIGN -> {
+                double r = Math.copySign(u, w);
+                unary(r, Math.signum(u) * Math.copySign(1.0, r));
+            }
             case Opcode.MAX -> select(Math.max(u, w), u >= w || u != u, i);
             case Opcode.MIN -> select(Math.min(u, w), u <= w || u != u, i);
             case Opcode.ADD_K -> unary(u + k, 1.0);

@@ -142,6 +142,7 @@ abstract class HipparchusForward<T extends Derivative<T>> implements JacobianMet
                 case Opcode.HYPOT -> x.hypot(s[b[i]]);
                 case Opcode.MAX -> max(x, s[b[i]]);
                 case Opcode.MIN -> min(x, s[b[i]]);
+                case Opcode.COPY_SIGN -> copySign(x, s[b[i]].getValue());
                 case Opcode.ADD_K -> x.add(k[i]);
                 case Opcode.SUB_K -> x.subtract(k[i]);
                 case Opcode.K_SUB -> x.negate().add(k[i]);
@@ -158,6 +159,11 @@ abstract class HipparchusForward<T extends Derivative<T>> implements JacobianMet
 
     private static <T extends Derivative<T>> T abs(T x) {
         return x.getValue() == 0.0 ? x.compose(0.0, 0.0) : x.abs();
+    }
+
+    /** |x| with the sign of {@code sign}; derivative 0 at x = 0, as {@link #abs}. */
+    private static <T extends Derivative<T>> T copySign(T x, double sign) {
+        return x.getValue() == 0.0 ? x.compose(Math.copySign(0.0, sign), 0.0) : x.copySign(sign);
     }
 
     private static <T extends Derivative<T>> T erf(T x) {

@@ -9,6 +9,8 @@ import io.crosscountry.elimination.Op;
  * <p>Operands are slots ({@code a}, {@code b}) and, for the {@code _K} forms, a literal {@code k}:
  * <ul>
  *   <li>{@link #CONST}: the literal {@code k} (a folded operation on literals only);</li>
+ *   <li>{@link #COPY_SIGN}: {@code |a|} with the sign of {@code b}; the derivative flows from
+ *       {@code a} only ({@code b} is read for its sign);</li>
  *   <li>{@link #STOP}: the value of slot {@code a} without its derivative (stop_gradient);</li>
  *   <li>{@link #FLOOR}, {@link #CEIL}, {@link #RINT}, {@link #SIGNUM}: piecewise constant, so like
  *       {@link #STOP} a value without a derivative ({@link #piecewise});</li>
@@ -17,8 +19,8 @@ import io.crosscountry.elimination.Op;
  *   <li>unary functions read {@code a}; binary ones read {@code a} and {@code b};</li>
  *   <li>{@code X_K} computes {@code a X k}; {@code K_X} computes {@code k X a}.</li>
  * </ul>
- * An operation with one literal operand and no {@code _K} form (atan2, hypot, max, min) reads the
- * literal from a preceding {@link #CONST} instruction.
+ * An operation with one literal operand and no {@code _K} form (atan2, hypot, max, min, rem,
+ * copysign) reads the literal from a preceding {@link #CONST} instruction.
  */
 final class Opcode {
 
@@ -71,13 +73,14 @@ final class Opcode {
     static final int RINT = 46;
     static final int SIGNUM = 47;
     static final int REM = 48;
+    static final int COPY_SIGN = 49;
 
     private static final String[] NAMES = {
         "const", "stop", "round", "copy", "neg", "abs", "sqrt", "cbrt", "exp", "expm1", "log", "log10",
         "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "logistic", "add", "sub", "mul", "div", "atan2", "pow", "hypot", "max", "min",
         "add_k", "sub_k", "k_sub", "mul_k", "div_k", "k_div", "pow_k", "k_pow",
-        "floor", "ceil", "rint", "signum", "rem"};
+        "floor", "ceil", "rint", "signum", "rem", "copysign"};
 
     private Opcode() {
     }
@@ -110,7 +113,7 @@ final class Opcode {
 
     /** Whether the instruction reads slot {@code b} (the binary operations on two slots). */
     static boolean readsB(int opcode) {
-        return opcode >= ADD && opcode <= MIN || opcode == REM;
+        return opcode >= ADD && opcode <= MIN || opcode == REM || opcode == COPY_SIGN;
     }
 
     /** Whether the instruction reads slot {@code a} (everything but {@link #CONST}). */
@@ -161,6 +164,7 @@ final class Opcode {
             case HYPOT -> HYPOT;
             case MAX -> MAX;
             case MIN -> MIN;
+            case COPY_SIGN -> COPY_SIGN;
             case FMA -> throw new IllegalArgumentException("fma has no opcode: a Program runs it as mul and add");
         };
     }

@@ -296,6 +296,13 @@ public final class Tape {
         return r == 0.0 ? push(r, a, 0.0, b, 0.0) : push(r, a, x / r, b, y / r);
     }
 
+    /** |a| with the sign of b; the derivative flows from a only (0 at a = 0, as {@link #abs}). */
+    public int copySign(int a, int b) {
+        double x = value[a];
+        double r = Math.copySign(x, value[b]);
+        return push(r, a, Math.signum(x) * Math.copySign(1.0, r));
+    }
+
     public int max(int a, int b) {
         double x = value[a];
         return x >= value[b] || x != x ? a : b;

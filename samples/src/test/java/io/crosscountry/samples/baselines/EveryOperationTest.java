@@ -26,7 +26,7 @@ class EveryOperationTest {
     private static final int[] FLOAT_ROWS = {48, 49};
     /** The fma vertices: a Program runs them as a product and a sum, rounding once more. */
     private static final int FIRST_FMA = 64;
-    private static final int LAST = 66;
+    private static final int LAST = 69;
 
     private static Graph graph() {
         Graph.Builder g = Graph.builder(4);
@@ -97,6 +97,9 @@ class EveryOperationTest {
         g.add(Op.FMA, x0, x1, x2);                                 // 64: x0·x1 + x2
         g.add(Op.FMA, x3, literal(2.0), x3);                       // 65: 2·x3 + x3, one edge
         g.add(Op.FMA, literal(0.5), literal(4.0), x1);             // 66: a folded product plus x1
+        g.add(Op.COPY_SIGN, x0, x3);                               // 67: |x0| with x3's sign, −0.3
+        g.add(Op.COPY_SIGN, x3, literal(2.0));                     // 68: |x3| = 0.4
+        g.add(Op.COPY_SIGN, literal(1.5), x1);                     // 69: ±1.5, no in-edge
         return g.outputs(IntStream.rangeClosed(1, LAST).filter(v -> v != stop && v != folded).toArray()).build();
     }
 
@@ -154,6 +157,10 @@ class EveryOperationTest {
         assertArrayEquals(new double[] {X[1], X[0], 1, 0}, exact[row(64)], 0.0, "fma(x0, x1, x2)");
         assertArrayEquals(new double[] {0, 0, 0, 3}, exact[row(65)], 0.0, "fma(x3, 2, x3)");
         assertArrayEquals(new double[] {0, 1, 0, 0}, exact[row(66)], 0.0, "fma(0.5, 4, x1)");
+        assertArrayEquals(new double[] {-1, 0, 0, 0}, exact[row(67)], 0.0, "copySign(x0, x3)");
+        assertArrayEquals(new double[] {0, 0, 0, -1}, exact[row(68)], 0.0, "copySign(x3, 2)");
+        assertArrayEquals(new double[] {0, 0, 0, 0}, exact[row(69)], 0.0, "copySign(1.5, x1)");
+        assertEquals(-X[0], y[row(67)], 0.0, "copySign(x0, x3)");
     }
 
     /** The output row of vertex {@code v} (vertices 46 and 50 are not outputs). */
