@@ -1,10 +1,12 @@
 package io.crosscountry.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.crosscountry.CrossCountry;
+import io.crosscountry.UnsupportedBytecodeException;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.Operand;
 import java.io.IOException;
@@ -252,6 +254,35 @@ final class TestSupport {
     }
 
     // ------------------------------------------------------------------ source lines
+
+    /**
+     * Traces {@code owner.name} at {@code args}, expects an {@link UnsupportedBytecodeException} and
+     * checks it (see {@link #checkRefusal}): its method is {@code owner.name + descriptor} and its
+     * line the one carrying {@code marker}.
+     */
+    static UnsupportedBytecodeException assertRefused(Class<?> owner, String name, String descriptor, String instruction,
+                                                      String marker, String reason, Object... args) {
+        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
+                () -> CrossCountry.graph(owner, name, args), name);
+        return checkRefusal(e, id(owner, name, descriptor), instruction, line(owner, marker), reason);
+    }
+
+    /**
+     * Checks a refusal: its instruction starts with {@code instruction}, it names {@code method}
+     * and {@code line}, and its message says all of it plus {@code reason}.
+     */
+    static UnsupportedBytecodeException checkRefusal(UnsupportedBytecodeException e, String method, String instruction,
+                                                     int line, String reason) {
+        String msg = e.getMessage();
+        assertTrue(e.instruction().startsWith(instruction), "instruction: " + e.instruction());
+        assertEquals(method, e.method());
+        assertEquals(line, e.line(), msg);
+        assertTrue(msg.contains(e.instruction()), "message names the instruction: " + msg);
+        assertTrue(msg.contains(method), "message names the method: " + msg);
+        assertTrue(msg.contains("line " + line), "message names the line: " + msg);
+        assertTrue(msg.contains(reason), "message says why (" + reason + "): " + msg);
+        return e;
+    }
 
     /** The 1-based line of the fixture source that carries {@code // marker}. */
     static int line(Class<?> fixture, String marker) {

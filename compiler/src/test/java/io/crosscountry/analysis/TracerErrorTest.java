@@ -1,5 +1,7 @@
 package io.crosscountry.analysis;
 
+import static io.crosscountry.analysis.TestSupport.assertRefused;
+import static io.crosscountry.analysis.TestSupport.checkRefusal;
 import static io.crosscountry.analysis.TestSupport.id;
 import static io.crosscountry.analysis.TestSupport.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,30 +28,10 @@ class TracerErrorTest {
         return rnd.nextDouble(0.2, 3.0);
     }
 
-    /**
-     * Traces and checks the exception: its instruction starts with {@code instruction}, its method is
-     * {@code Errors.name + descriptor}, its line carries {@code marker}, and the message says all of
-     * it plus {@code reason}.
-     */
+    /** {@link TestSupport#assertRefused} on {@link Errors}. */
     private UnsupportedBytecodeException refused(String name, String descriptor, String instruction, String marker,
                                                  String reason, Object... args) {
-        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
-                () -> CrossCountry.graph(E, name, args), name);
-        String method = id(E, name, descriptor);
-        return checkRefusal(e, method, instruction, line(E, marker), reason);
-    }
-
-    private static UnsupportedBytecodeException checkRefusal(UnsupportedBytecodeException e, String method,
-                                                             String instruction, int line, String reason) {
-        String msg = e.getMessage();
-        assertTrue(e.instruction().startsWith(instruction), "instruction: " + e.instruction());
-        assertEquals(method, e.method());
-        assertEquals(line, e.line(), msg);
-        assertTrue(msg.contains(e.instruction()), "message names the instruction: " + msg);
-        assertTrue(msg.contains(method), "message names the method: " + msg);
-        assertTrue(msg.contains("line " + line), "message names the line: " + msg);
-        assertTrue(msg.contains(reason), "message says why (" + reason + "): " + msg);
-        return e;
+        return assertRefused(E, name, descriptor, instruction, marker, reason, args);
     }
 
     @Test

@@ -1,15 +1,10 @@
 package io.crosscountry.analysis;
 
+import static io.crosscountry.analysis.TestSupport.assertRefused;
 import static io.crosscountry.analysis.TestSupport.checkPrimal;
-import static io.crosscountry.analysis.TestSupport.id;
-import static io.crosscountry.analysis.TestSupport.line;
 import static io.crosscountry.analysis.TestSupport.listing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crosscountry.CrossCountry;
-import io.crosscountry.UnsupportedBytecodeException;
 import io.crosscountry.analysis.fixtures.Lambdas;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.Op;
@@ -63,12 +58,7 @@ class TracerLambdaTest {
     }
 
     private void refused(String name, String instruction, String marker, String reason) {
-        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
-                () -> CrossCountry.graph(L, name, 0.7), name);
-        assertTrue(e.instruction().startsWith(instruction), e.instruction());
-        assertEquals(id(L, name, "(D)D"), e.method());
-        assertEquals(line(L, marker), e.line(), e.getMessage());
-        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertRefused(L, name, "(D)D", instruction, marker, reason, 0.7);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.crosscountry.analysis;
 
+import static io.crosscountry.analysis.TestSupport.assertRefused;
 import static io.crosscountry.analysis.TestSupport.checkPrimal;
 import static io.crosscountry.analysis.TestSupport.id;
 import static io.crosscountry.analysis.TestSupport.line;
@@ -166,12 +167,7 @@ class TracerObjectsTest {
     // ------------------------------------------------------------------ refused
 
     private void refused(String name, String instruction, String marker, String reason) {
-        UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
-                () -> CrossCountry.graph(O, name, 0.7), name);
-        assertTrue(e.instruction().startsWith(instruction), e.instruction());
-        assertEquals(id(O, name, "(D)D"), e.method());
-        assertEquals(line(O, marker), e.line(), e.getMessage());
-        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertRefused(O, name, "(D)D", instruction, marker, reason, 0.7);
     }
 
     @Test
