@@ -42,6 +42,7 @@ final class Intrinsics {
             binary(owner, "max", Op.MAX);
             binary(owner, "min", Op.MIN);
             TABLE.put(owner + ".fma(DDD)D", Op.FMA);
+            TABLE.put(owner + ".fma(FFF)F", Op.FMA);
             TABLE.put(owner + ".copySign(DD)D", Op.COPY_SIGN);
             TABLE.put(owner + ".copySign(FF)F", Op.COPY_SIGN);
             TABLE.put(owner + ".abs(F)F", Op.ABS);

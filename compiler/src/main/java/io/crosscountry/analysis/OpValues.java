@@ -2,6 +2,7 @@ package io.crosscountry.analysis;
 
 import io.crosscountry.MathX;
 import io.crosscountry.elimination.Op;
+import java.math.BigDecimal;
 
 /**
  * The value of each {@link Op}: one rule per operation, the same functions the traced method calls,
@@ -43,11 +44,31 @@ public final class OpValues {
      */
     public static double apply(Op op, boolean single, boolean strict, double a, double b, double c) {
         if (op == Op.FMA) {
-            // float fma is not traced (its rounding differs from a double fma rounded to float)
-            return strict ? StrictMath.fma(a, b, c) : Math.fma(a, b, c);
+            // StrictMath.fma is Math.fma (both exact)
+            return single ? floatFma(a, b, c) : strict ? StrictMath.fma(a, b, c) : Math.fma(a, b, c);
         }
         double r = strict ? applyStrict(op, a, b) : apply(op, a, b);
         return single ? (double) (float) r : r;
+    }
+
+    /**
+     * The float fma: a·b + c rounded once to float. For float operands (as every traced float fma
+     * has) that is {@code Math.fma(float, float, float)}; for other doubles (generated graphs,
+     * whose float vertices may read double values) the exact sum rounded once to float. (A double
+     * fma rounded to float rounds twice, which differs in rare halfway cases.) Public because
+     * generated code calls it for the values of float fma vertices.
+     */
+    public static double floatFma(double a, double b, double c) {
+        float fa = (float) a;
+        float fb = (float) b;
+        float fc = (float) c;
+        if (fa == a && fb == b && fc == c || !(Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(c))) {
+            return Math.fma(fa, fb, fc);
+        }
+        if (a == 0.0 || b == 0.0) {
+            return (float) (a * b + c);            // the product is an exact zero: one rounding
+        }
+        return new BigDecimal(a).multiply(new BigDecimal(b)).add(new BigDecimal(c)).floatValue();
     }
 
     private static double applyStrict(Op op, double a, double b) {

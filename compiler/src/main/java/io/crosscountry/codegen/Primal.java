@@ -15,6 +15,10 @@ final class Primal {
 
     /** The value of {@code op} at its operands ({@code b}, {@code c}: {@code null} beyond its arity). */
     static Expr value(Op op, boolean single, boolean strict, Expr a, Expr b, Expr c) {
+        if (op == Op.FMA && single) {
+            // rounded once to float, as the analysis computes it (StrictMath's is the same function)
+            return Expr.call("io/crosscountry/analysis/OpValues", "floatFma", a, b, c);
+        }
         Expr v = unrounded(op, strict, a, b, c);
         return single ? new Expr.ToFloat(v) : v;
     }

@@ -41,7 +41,7 @@ public final class RandomPrograms {
     /** Every operation. */
     private static final Op[] ALL_OPS = Op.values();
     private static final Set<Op> FLOAT_OPS = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.REM, Op.NEG, Op.ABS, Op.MAX,
-            Op.MIN, Op.COPY_SIGN);
+            Op.MIN, Op.COPY_SIGN, Op.FMA);
     private static final Set<Op> NOT_STRICT = EnumSet.of(Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.REM, Op.NEG, Op.TO_FLOAT, Op.COPY,
             Op.STOP_GRADIENT, Op.ASINH, Op.ACOSH, Op.ATANH, Op.ERF, Op.LOGISTIC);
     private static final double[] LITERALS = {2.0, -1.0, 1.0, 0.5, 3.0, -0.25, 0.0, 1.5, -2.0};

@@ -39,7 +39,6 @@ class TracerErrorTest {
         refused("toStringCall", "(D)D", "INVOKESTATIC java/lang/Double.toString(D)Ljava/lang/String;", "@err-toString",
                 "differentiated value", x());
         refused("ulp", "(D)D", "INVOKESTATIC java/lang/Math.ulp(D)D", "@err-ulp", "differentiated value", x());
-        refused("fmaFloat", "(F)F", "INVOKESTATIC java/lang/Math.fma(FFF)F", "@err-fmaF", "differentiated value", (float) x());
     }
 
     @Test

@@ -96,6 +96,7 @@ class TracerOpsTest {
         c.add(binary(name(prefix, "max"), Op.MAX, ANY, ANY));
         c.add(binary(name(prefix, "min"), Op.MIN, ANY, ANY));
         c.add(new Case(name(prefix, "fma"), Op.FMA, false, new double[][] {WIDE, WIDE, WIDE}));
+        c.add(floatCase(name(prefix, "fmaF"), Op.FMA, WIDE, WIDE, WIDE));
         c.add(floatCase(name(prefix, "absF"), Op.ABS, WIDE));
         c.add(floatCase(name(prefix, "signumF"), Op.SIGNUM, WIDE));
         c.add(floatCase(name(prefix, "maxF"), Op.MAX, ANY, ANY));
@@ -317,6 +318,33 @@ class TracerOpsTest {
      * addend give constant partials, a repeated operand one edge, and {@code fma(x, y, -x*y)} the
      * exact rounding error of the product (which a product and a sum would round to 0).
      */
+    /**
+     * The float fma rounds a·b + c once to float, where a double fma rounded to float rounds
+     * twice: with a·b = 2^-24 + δ (0 &lt; δ &lt; 2^-53) and c = 1, the exact sum lies just above the
+     * halfway point 1 + 2^-24 between two floats, so the float fma gives 1 + 2^-23, while the
+     * double fma lands on the halfway point, which rounds to the even float 1.
+     */
+    @Test
+    void floatFmaRoundsOnceToFloat() {
+        long a = 1L << 23;
+        long b;
+        long excess;
+        do {                                  // A·B = 2^46 + m with 0 < m < 2^17 (A, B of 24 bits)
+            a++;
+            b = ((1L << 46) + a - 1) / a;
+            excess = a * b - (1L << 46);
+        } while (excess <= 0 || excess >= 1L << 17);
+        float x = (float) Math.scalb((double) a, -35);
+        float y = (float) Math.scalb((double) b, -35);
+        assertEquals(1.0f, (float) Math.fma((double) x, (double) y, 1.0), "the double fma rounds to 1 (the case is one)");
+        float once = Math.fma(x, y, 1f);
+        assertEquals(Math.nextUp(1.0f), once);
+        Graph g = CrossCountry.graph(Ops.class, "fmaF", 0.5f, 0.25f, 1f);
+        assertTrue(g.isSinglePrecision(1));
+        assertSameDouble(once, GraphEvaluator.outputs(g, new double[] {x, y, 1.0})[0], "graph value");
+        assertSameDouble(once, run(Ops.class, "fmaF", x, y, 1f)[0], "method value");
+    }
+
     @Test
     void fmaIsOneVertexRoundedOnce() {
         SplittableRandom rnd = new SplittableRandom(24);

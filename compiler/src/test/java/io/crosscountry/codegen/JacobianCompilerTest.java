@@ -91,6 +91,9 @@ class JacobianCompilerTest {
         for (String n : List.of("copySignF", "strictCopySignF")) {
             cases.add(c(Ops.class, n, -2.0, 2.0, 1f, 1f));
         }
+        for (String n : List.of("fmaF", "strictFmaF")) {
+            cases.add(c(Ops.class, n, -2.0, 2.0, 1f, 1f, 1f));
+        }
         for (String n : List.of("asin", "acos", "atanh", "strictAsin", "strictAcos")) {
             cases.add(c(Ops.class, n, -0.9, 0.9, 0.5));
         }

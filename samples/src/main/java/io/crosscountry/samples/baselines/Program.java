@@ -145,10 +145,12 @@ public final class Program {
                 return emit(Opcode.CONST, 0, -1, value);
             }
             if (op == Op.FMA) {
-                // a product and a sum: one rounding more than Math.fma, the same derivatives
+                // a product and a sum: one rounding more than Math.fma, the same derivatives (a
+                // float fma: the product of floats is exact, the sum rounds to double, then to float)
                 int product = operation(Op.MUL, x, y);
                 Operand z = operands.get(2);
-                return z.isLiteral() ? emit(Opcode.ADD_K, product, -1, z.literal()) : emit(Opcode.ADD, product, slot(z), 0.0);
+                int sum = z.isLiteral() ? emit(Opcode.ADD_K, product, -1, z.literal()) : emit(Opcode.ADD, product, slot(z), 0.0);
+                return single ? emit(Opcode.ROUND, sum, -1, 0.0) : sum;
             }
             int slot = operation(op, x, y);
             boolean rounded = op == Op.TO_FLOAT;

@@ -23,10 +23,10 @@ class EveryOperationTest {
 
     private static final double[] X = {0.3, 0.7, 1.6, -0.4};
     private static final int STOPPED = 47;
-    private static final int[] FLOAT_ROWS = {48, 49};
+    private static final int[] FLOAT_ROWS = {48, 49, 70};
     /** The fma vertices: a Program runs them as a product and a sum, rounding once more. */
     private static final int FIRST_FMA = 64;
-    private static final int LAST = 69;
+    private static final int LAST = 70;
 
     private static Graph graph() {
         Graph.Builder g = Graph.builder(4);
@@ -100,6 +100,7 @@ class EveryOperationTest {
         g.add(Op.COPY_SIGN, x0, x3);                               // 67: |x0| with x3's sign, −0.3
         g.add(Op.COPY_SIGN, x3, literal(2.0));                     // 68: |x3| = 0.4
         g.add(Op.COPY_SIGN, literal(1.5), x1);                     // 69: ±1.5, no in-edge
+        g.add(Op.FMA, true, false, x2, x3, x1);                    // 70: a float fma, x2·x3 + x1
         return g.outputs(IntStream.rangeClosed(1, LAST).filter(v -> v != stop && v != folded).toArray()).build();
     }
 
@@ -161,6 +162,8 @@ class EveryOperationTest {
         assertArrayEquals(new double[] {0, 0, 0, -1}, exact[row(68)], 0.0, "copySign(x3, 2)");
         assertArrayEquals(new double[] {0, 0, 0, 0}, exact[row(69)], 0.0, "copySign(1.5, x1)");
         assertEquals(-X[0], y[row(67)], 0.0, "copySign(x0, x3)");
+        assertArrayEquals(new double[] {0, 1, X[3], X[2]}, exact[row(70)], 0.0, "float fma(x2, x3, x1)");
+        assertEquals((float) (X[2] * X[3] + X[1]), y[row(70)], 0.0, "float fma(x2, x3, x1)");
     }
 
     /** The output row of vertex {@code v} (vertices 46 and 50 are not outputs). */
