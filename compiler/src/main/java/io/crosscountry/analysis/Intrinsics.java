@@ -22,6 +22,7 @@ final class Intrinsics {
             unary(owner, "ceil", Op.CEIL);
             unary(owner, "rint", Op.RINT);
             unary(owner, "signum", Op.SIGNUM);
+            unary(owner, "ulp", Op.ULP);
             unary(owner, "exp", Op.EXP);
             unary(owner, "expm1", Op.EXPM1);
             unary(owner, "log", Op.LOG);
@@ -47,6 +48,7 @@ final class Intrinsics {
             TABLE.put(owner + ".copySign(FF)F", Op.COPY_SIGN);
             TABLE.put(owner + ".abs(F)F", Op.ABS);
             TABLE.put(owner + ".signum(F)F", Op.SIGNUM);
+            TABLE.put(owner + ".ulp(F)F", Op.ULP);
             TABLE.put(owner + ".max(FF)F", Op.MAX);
             TABLE.put(owner + ".min(FF)F", Op.MIN);
         }

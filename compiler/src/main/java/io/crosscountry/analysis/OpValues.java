@@ -47,6 +47,9 @@ public final class OpValues {
             // StrictMath.fma is Math.fma (both exact)
             return single ? floatFma(a, b, c) : strict ? StrictMath.fma(a, b, c) : Math.fma(a, b, c);
         }
+        if (op == Op.ULP && single) {
+            return floatUlp(a);                      // the float's ulp, not the double's
+        }
         double r = strict ? applyStrict(op, a, b) : apply(op, a, b);
         return single ? (double) (float) r : r;
     }
@@ -71,6 +74,15 @@ public final class OpValues {
         return new BigDecimal(a).multiply(new BigDecimal(b)).add(new BigDecimal(c)).floatValue();
     }
 
+    /**
+     * The float ulp, {@code Math.ulp(float)} of {@code a} rounded to float (a traced float ulp
+     * reads a float). Public because generated code calls it for the values of float ulp
+     * vertices.
+     */
+    public static double floatUlp(double a) {
+        return Math.ulp((float) a);
+    }
+
     private static double applyStrict(Op op, double a, double b) {
         return switch (op) {
             case ABS -> StrictMath.abs(a);
@@ -78,6 +90,7 @@ public final class OpValues {
             case CEIL -> StrictMath.ceil(a);
             case RINT -> StrictMath.rint(a);
             case SIGNUM -> StrictMath.signum(a);
+            case ULP -> StrictMath.ulp(a);
             case SQRT -> StrictMath.sqrt(a);
             case CBRT -> StrictMath.cbrt(a);
             case EXP -> StrictMath.exp(a);
@@ -117,6 +130,7 @@ public final class OpValues {
             case CEIL -> Math.ceil(a);
             case RINT -> Math.rint(a);
             case SIGNUM -> Math.signum(a);
+            case ULP -> Math.ulp(a);
             case ABS -> Math.abs(a);
             case SQRT -> Math.sqrt(a);
             case CBRT -> Math.cbrt(a);

@@ -101,7 +101,7 @@ final class Partials {
             }
             case MAX -> call(DERIV, first ? "maxFirst" : "maxSecond", a, b);
             case MIN -> call(DERIV, first ? "minFirst" : "minSecond", a, b);
-            case STOP_GRADIENT, FLOOR, CEIL, RINT, SIGNUM ->
+            case STOP_GRADIENT, FLOOR, CEIL, RINT, SIGNUM, ULP ->
                     throw new IllegalArgumentException(op.symbol() + " has no partial derivative (no in-edge)");
         };
     }

@@ -19,6 +19,9 @@ final class Primal {
             // rounded once to float, as the analysis computes it (StrictMath's is the same function)
             return Expr.call("io/crosscountry/analysis/OpValues", "floatFma", a, b, c);
         }
+        if (op == Op.ULP && single) {
+            return Expr.call("io/crosscountry/analysis/OpValues", "floatUlp", a);     // the float's ulp
+        }
         Expr v = unrounded(op, strict, a, b, c);
         return single ? new Expr.ToFloat(v) : v;
     }

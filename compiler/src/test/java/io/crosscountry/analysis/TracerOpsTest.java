@@ -76,6 +76,7 @@ class TracerOpsTest {
         c.add(unary(name(prefix, "ceil"), Op.CEIL, WIDE));
         c.add(unary(name(prefix, "rint"), Op.RINT, WIDE));
         c.add(unary(name(prefix, "signum"), Op.SIGNUM, WIDE));
+        c.add(unary(name(prefix, "ulp"), Op.ULP, WIDE));
         c.add(unary(name(prefix, "exp"), Op.EXP, new double[] {-700.0, 700.0}));
         c.add(unary(name(prefix, "expm1"), Op.EXPM1, ANY));
         c.add(unary(name(prefix, "log"), Op.LOG, POSITIVE));
@@ -98,6 +99,7 @@ class TracerOpsTest {
         c.add(new Case(name(prefix, "fma"), Op.FMA, false, new double[][] {WIDE, WIDE, WIDE}));
         c.add(floatCase(name(prefix, "fmaF"), Op.FMA, WIDE, WIDE, WIDE));
         c.add(floatCase(name(prefix, "absF"), Op.ABS, WIDE));
+        c.add(floatCase(name(prefix, "ulpF"), Op.ULP, WIDE));
         c.add(floatCase(name(prefix, "signumF"), Op.SIGNUM, WIDE));
         c.add(floatCase(name(prefix, "maxF"), Op.MAX, ANY, ANY));
         c.add(floatCase(name(prefix, "minF"), Op.MIN, ANY, ANY));

@@ -239,13 +239,13 @@ class TracerStackOpsTest {
             mv.visitEnd();
         }
         // outside METHODS: refused, and the class has no line numbers
-        MethodVisitor ulp = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "ulp", "(D)D", null, null);
-        ulp.visitCode();
-        ulp.visitVarInsn(DLOAD, 0);
-        ulp.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "ulp", "(D)D", false);
-        ulp.visitInsn(DRETURN);
-        ulp.visitMaxs(0, 0);
-        ulp.visitEnd();
+        MethodVisitor nextUp = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "nextUp", "(D)D", null, null);
+        nextUp.visitCode();
+        nextUp.visitVarInsn(DLOAD, 0);
+        nextUp.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "nextUp", "(D)D", false);
+        nextUp.visitInsn(DRETURN);
+        nextUp.visitMaxs(0, 0);
+        nextUp.visitEnd();
         cw.visitEnd();
         generated = TestSupport.defineGenerated(NAME.replace('.', '/'), cw.toByteArray());
     }
@@ -299,9 +299,9 @@ class TracerStackOpsTest {
     @Test
     void errorWithoutLineNumbers() {
         UnsupportedBytecodeException e = assertThrows(UnsupportedBytecodeException.class,
-                () -> CrossCountry.graph(generated, "ulp", 2.5));
-        assertEquals("INVOKESTATIC java/lang/Math.ulp(D)D", e.instruction());
-        assertEquals(NAME + ".ulp(D)D", e.method());
+                () -> CrossCountry.graph(generated, "nextUp", 2.5));
+        assertEquals("INVOKESTATIC java/lang/Math.nextUp(D)D", e.instruction());
+        assertEquals(NAME + ".nextUp(D)D", e.method());
         assertEquals(-1, e.line());
         assertTrue(e.getMessage().contains("(no line numbers)"), e.getMessage());
     }

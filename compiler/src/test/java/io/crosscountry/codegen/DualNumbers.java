@@ -162,7 +162,8 @@ final class DualNumbers {
             case FLOOR:
             case CEIL:
             case RINT:
-            case SIGNUM: return new double[] {0};             // piecewise constant
+            case SIGNUM:
+            case ULP: return new double[] {0};                // piecewise constant
             default: throw new IllegalArgumentException("no rule for " + op);
         }
     }

@@ -13,10 +13,41 @@ import io.crosscountry.PathChangedException;
 import io.crosscountry.analysis.Trace;
 import io.crosscountry.analysis.fixtures.Guards;
 import io.crosscountry.analysis.fixtures.Helpers;
+import io.crosscountry.analysis.fixtures.Ops;
+import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.Op;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Guards re-checked by generated code: retracing onto the other path, or PathChangedException. */
 class GuardTest {
+
+    /**
+     * Newton's method on Kepler's equation, stopping once the step is within 4 ulps of the iterate
+     * (a guard comparing a differentiated step with a {@code Math.ulp} vertex): the Jacobian of the
+     * converged iteration is the implicit derivative, ∂E/∂M = 1/(1 − e·cos E) and
+     * ∂E/∂e = sin E/(1 − e·cos E); other trip counts retrace.
+     */
+    @Test
+    void newtonIterationStoppingWithinAFewUlpsGivesTheImplicitDerivative() {
+        Trace trace = CrossCountry.trace(Ops.class, "eccentricAnomaly", 1.0, 0.3);
+        Graph g = trace.graph();
+        assertTrue(java.util.stream.IntStream.rangeClosed(1, g.numVertices()).anyMatch(v -> g.op(v) == Op.ULP));
+        assertFalse(trace.guards().isEmpty(), "the loop's exit is a guard");
+        CompiledJacobian j = CrossCountry.jacobian(Ops.class, "eccentricAnomaly", Order.MARKOWITZ, 1.0, 0.3);
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int i = 0; i < 200; i++) {
+            double meanAnomaly = rnd.nextDouble(0.1, 3.0);
+            double eccentricity = rnd.nextDouble(0.0, 0.9);
+            double e = Ops.eccentricAnomaly(meanAnomaly, eccentricity);
+            double d = 1.0 - eccentricity * Math.cos(e);
+            double[] row = j.apply(meanAnomaly, eccentricity)[0];
+            String at = "M = " + meanAnomaly + ", e = " + eccentricity;
+            assertEquals(1.0 / d, row[0], 1e-9 / d, "∂E/∂M at " + at);
+            assertEquals(Math.sin(e) / d, row[1], 1e-9 / d, "∂E/∂e at " + at);
+        }
+        assertTrue(j.compiledPaths() > 1, "other trip counts are other paths: " + j.compiledPaths());
+    }
 
     @Test
     void anotherBranchRetracesAndCachesThePath() {

@@ -99,10 +99,11 @@ class JacobianCompilerTest {
         }
         cases.add(c(Ops.class, "acosh", 1.5, 3.0, 2.0));
         // piecewise constant: inputs between their jumps (central differences must not cross one)
-        for (String n : List.of("floor", "ceil", "rint", "signum", "strictFloor", "strictCeil", "strictRint", "strictSignum")) {
+        for (String n : List.of("floor", "ceil", "rint", "signum", "ulp", "strictFloor", "strictCeil", "strictRint",
+                "strictSignum", "strictUlp", "timesUlp")) {
             cases.add(c(Ops.class, n, 0.55, 0.95, 1.0));
         }
-        for (String n : List.of("signumF", "strictSignumF")) {
+        for (String n : List.of("signumF", "strictSignumF", "ulpF", "strictUlpF")) {
             cases.add(c(Ops.class, n, 0.55, 0.95, 1f));
         }
         cases.add(c(Ops.class, "toRadians", -90.0, 90.0, 1.0));

@@ -83,7 +83,12 @@ public enum Op {
      * magnitude's derivative flows (±1, or 0 at 0 like abs); the sign operand is read without an
      * in-edge (piecewise constant, like {@link #SIGNUM}).
      */
-    COPY_SIGN("copysign", 2, Linear.NONE);
+    COPY_SIGN("copysign", 2, Linear.NONE),
+    /**
+     * {@code Math.ulp}: the distance to the next larger magnitude, piecewise constant (it jumps at
+     * powers of two), so like {@link #FLOOR} the vertex reads its operand without an in-edge.
+     */
+    ULP("ulp", 1, Linear.NONE);
 
     private static final Map<String, Op> BY_SYMBOL =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Op::symbol, Function.identity()));
@@ -110,12 +115,12 @@ public enum Op {
 
     /**
      * Whether the operands' derivatives flow through this operation: false for stop_gradient and
-     * the piecewise-constant operations (floor, ceil, rint, signum), whose vertices read their
+     * the piecewise-constant operations (floor, ceil, rint, signum, ulp), whose vertices read their
      * operand without an in-edge.
      */
     public boolean differentiable() {
         return switch (this) {
-            case STOP_GRADIENT, FLOOR, CEIL, RINT, SIGNUM -> false;
+            case STOP_GRADIENT, FLOOR, CEIL, RINT, SIGNUM, ULP -> false;
             default -> true;
         };
     }

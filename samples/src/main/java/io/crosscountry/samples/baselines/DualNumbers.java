@@ -155,7 +155,7 @@ public final class DualNumbers implements JacobianMethod {
                 result = u;
                 constant = true;
             }
-            case Opcode.FLOOR, Opcode.CEIL, Opcode.RINT, Opcode.SIGNUM -> {
+            case Opcode.FLOOR, Opcode.CEIL, Opcode.RINT, Opcode.SIGNUM, Opcode.ULP, Opcode.ULP_F -> {
                 result = Opcode.piecewise(op, u);
                 constant = true;
             }

@@ -105,7 +105,7 @@ abstract class HipparchusForward<T extends Derivative<T>> implements JacobianMet
             T r = switch (code[i]) {
                 case Opcode.CONST -> constants[i];
                 case Opcode.STOP -> constant(x.getValue());
-                case Opcode.FLOOR, Opcode.CEIL, Opcode.RINT, Opcode.SIGNUM ->
+                case Opcode.FLOOR, Opcode.CEIL, Opcode.RINT, Opcode.SIGNUM, Opcode.ULP, Opcode.ULP_F ->
                         constant(Opcode.piecewise(code[i], x.getValue()));
                 case Opcode.ROUND -> x.withValue((float) x.getValue());
                 case Opcode.COPY -> x;

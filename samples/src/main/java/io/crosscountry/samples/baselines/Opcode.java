@@ -12,7 +12,8 @@ import io.crosscountry.elimination.Op;
  *   <li>{@link #COPY_SIGN}: {@code |a|} with the sign of {@code b}; the derivative flows from
  *       {@code a} only ({@code b} is read for its sign);</li>
  *   <li>{@link #STOP}: the value of slot {@code a} without its derivative (stop_gradient);</li>
- *   <li>{@link #FLOOR}, {@link #CEIL}, {@link #RINT}, {@link #SIGNUM}: piecewise constant, so like
+ *   <li>{@link #FLOOR}, {@link #CEIL}, {@link #RINT}, {@link #SIGNUM}, {@link #ULP},
+ *       {@link #ULP_F}: piecewise constant, so like
  *       {@link #STOP} a value without a derivative ({@link #piecewise});</li>
  *   <li>{@link #ROUND}: slot {@code a} rounded to float, derivative 1 (to_float, and the result of
  *       every float operation);</li>
@@ -74,13 +75,16 @@ final class Opcode {
     static final int SIGNUM = 47;
     static final int REM = 48;
     static final int COPY_SIGN = 49;
+    static final int ULP = 50;
+    /** The float ulp of slot {@code a} (a float value): {@code Math.ulp(float)}. */
+    static final int ULP_F = 51;
 
     private static final String[] NAMES = {
         "const", "stop", "round", "copy", "neg", "abs", "sqrt", "cbrt", "exp", "expm1", "log", "log10",
         "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "logistic", "add", "sub", "mul", "div", "atan2", "pow", "hypot", "max", "min",
         "add_k", "sub_k", "k_sub", "mul_k", "div_k", "k_div", "pow_k", "k_pow",
-        "floor", "ceil", "rint", "signum", "rem", "copysign"};
+        "floor", "ceil", "rint", "signum", "rem", "copysign", "ulp", "ulp_f"};
 
     private Opcode() {
     }
@@ -92,7 +96,7 @@ final class Opcode {
 
     /** Whether the opcode is one of the piecewise-constant functions (value only, derivative 0). */
     static boolean isPiecewise(int opcode) {
-        return opcode >= FLOOR && opcode <= SIGNUM;
+        return opcode >= FLOOR && opcode <= SIGNUM || opcode == ULP || opcode == ULP_F;
     }
 
     /** The value of a piecewise-constant opcode ({@link #isPiecewise}) at {@code u}. */
@@ -102,6 +106,8 @@ final class Opcode {
             case CEIL -> Math.ceil(u);
             case RINT -> Math.rint(u);
             case SIGNUM -> Math.signum(u);
+            case ULP -> Math.ulp(u);
+            case ULP_F -> Math.ulp((float) u);
             default -> throw new IllegalArgumentException("not piecewise constant: " + name(opcode));
         };
     }
@@ -131,6 +137,7 @@ final class Opcode {
             case CEIL -> CEIL;
             case RINT -> RINT;
             case SIGNUM -> SIGNUM;
+            case ULP -> ULP;
             case NEG -> NEG;
             case ABS -> ABS;
             case SQRT -> SQRT;

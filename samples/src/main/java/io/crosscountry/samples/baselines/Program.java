@@ -152,6 +152,9 @@ public final class Program {
                 int sum = z.isLiteral() ? emit(Opcode.ADD_K, product, -1, z.literal()) : emit(Opcode.ADD, product, slot(z), 0.0);
                 return single ? emit(Opcode.ROUND, sum, -1, 0.0) : sum;
             }
+            if (op == Op.ULP && single) {
+                return emit(Opcode.ULP_F, slot(x), -1, 0.0);      // the float's ulp (a float value)
+            }
             int slot = operation(op, x, y);
             boolean rounded = op == Op.TO_FLOAT;
             return single && !rounded ? emit(Opcode.ROUND, slot, -1, 0.0) : slot;

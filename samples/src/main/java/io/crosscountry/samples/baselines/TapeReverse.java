@@ -70,7 +70,7 @@ public final class TapeReverse implements JacobianMethod {
             h[n + i] = switch (code[i]) {
                 case Opcode.CONST -> t.constant(k[i]);
                 case Opcode.STOP -> t.stopGradient(p);
-                case Opcode.FLOOR, Opcode.CEIL, Opcode.RINT, Opcode.SIGNUM ->
+                case Opcode.FLOOR, Opcode.CEIL, Opcode.RINT, Opcode.SIGNUM, Opcode.ULP, Opcode.ULP_F ->
                         t.constant(Opcode.piecewise(code[i], t.value(p)));
                 case Opcode.ROUND -> t.toFloat(p);
                 case Opcode.COPY -> p;

@@ -26,7 +26,7 @@ class EveryOperationTest {
     private static final int[] FLOAT_ROWS = {48, 49, 70};
     /** The fma vertices: a Program runs them as a product and a sum, rounding once more. */
     private static final int FIRST_FMA = 64;
-    private static final int LAST = 70;
+    private static final int LAST = 72;
 
     private static Graph graph() {
         Graph.Builder g = Graph.builder(4);
@@ -101,6 +101,8 @@ class EveryOperationTest {
         g.add(Op.COPY_SIGN, x3, literal(2.0));                     // 68: |x3| = 0.4
         g.add(Op.COPY_SIGN, literal(1.5), x1);                     // 69: ±1.5, no in-edge
         g.add(Op.FMA, true, false, x2, x3, x1);                    // 70: a float fma, x2·x3 + x1
+        g.add(Op.ULP, x2);                                         // 71: ulp(1.6) = 2^-52, no in-edge
+        g.add(Op.ULP, true, false, x1);                            // 72: the float ulp of 0.7f, 2^-24
         return g.outputs(IntStream.rangeClosed(1, LAST).filter(v -> v != stop && v != folded).toArray()).build();
     }
 
@@ -164,6 +166,9 @@ class EveryOperationTest {
         assertEquals(-X[0], y[row(67)], 0.0, "copySign(x0, x3)");
         assertArrayEquals(new double[] {0, 1, X[3], X[2]}, exact[row(70)], 0.0, "float fma(x2, x3, x1)");
         assertEquals((float) (X[2] * X[3] + X[1]), y[row(70)], 0.0, "float fma(x2, x3, x1)");
+        assertArrayEquals(new double[] {0, 0, 0, 0}, exact[row(71)], 0.0, "ulp(x2)");
+        assertEquals(0x1p-52, y[row(71)], 0.0, "ulp(x2)");
+        assertEquals(0x1p-24, y[row(72)], 0.0, "float ulp(x1)");
     }
 
     /** The output row of vertex {@code v} (vertices 46 and 50 are not outputs). */
