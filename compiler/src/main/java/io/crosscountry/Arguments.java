@@ -7,7 +7,7 @@ import org.objectweb.asm.Type;
 /**
  * The argument shapes of a traced method, and flattening of call arguments into inputs like the
  * analysis: {@code double}/{@code float} parameters and the elements of {@code double[]},
- * {@code float[]} and {@code double[][]} parameters, in parameter order. Array lengths and every
+ * {@code float[]}, {@code double[][]} and {@code float[][]} parameters, in parameter order. Array lengths and every
  * other (concrete) parameter are part of the trace and must equal the example arguments.
  */
 final class Arguments {
@@ -17,11 +17,12 @@ final class Arguments {
     private static final char VECTOR = 'v';
     private static final char FLOAT_VECTOR = 'f';
     private static final char MATRIX = 'm';
+    private static final char FLOAT_MATRIX = 'M';
     private static final char CONCRETE = 'c';
 
     private final String method;
     private final char[] kinds;
-    private final int[][] shapes;        // array lengths: {n} or the row lengths of a double[][]
+    private final int[][] shapes;        // array lengths: {n} or the row lengths of a double[][] or float[][]
     private final Object[] concrete;     // copies of the concrete example arguments, integral numbers as Long
     private final Object[] example;      // copies of the concrete example arguments as given
     private final int numInputs;
@@ -49,12 +50,12 @@ final class Arguments {
                     kinds[i] = FLOAT_VECTOR;
                     shapes[i] = new int[] {((float[]) a).length};
                 }
-                case "[[D" -> {
-                    kinds[i] = MATRIX;
-                    double[][] m = (double[][]) a;
+                case "[[D", "[[F" -> {
+                    kinds[i] = a instanceof float[][] ? FLOAT_MATRIX : MATRIX;
+                    Object[] m = (Object[]) a;
                     shapes[i] = new int[m.length];
                     for (int r = 0; r < m.length; r++) {
-                        shapes[i][r] = m[r].length;
+                        shapes[i][r] = Array.getLength(m[r]);
                     }
                 }
                 default -> {
@@ -73,7 +74,7 @@ final class Arguments {
         allDoubles = scalars;
         boolean floats = false;
         for (char kind : kinds) {
-            floats |= kind == FLOAT || kind == FLOAT_VECTOR;
+            floats |= kind == FLOAT || kind == FLOAT_VECTOR || kind == FLOAT_MATRIX;
         }
         hasFloats = floats;
     }
@@ -130,6 +131,19 @@ final class Arguments {
                         k += m[r].length;
                     }
                 }
+                case FLOAT_MATRIX -> {
+                    float[][] m = (float[][]) expect(a, float[][].class, i);
+                    checkLength(i, m.length, shapes[i].length, "");
+                    for (int r = 0; r < m.length; r++) {
+                        if (m[r] == null) {
+                            throw new IllegalArgumentException("argument " + i + " of " + method + " has a null row " + r);
+                        }
+                        checkLength(i, m[r].length, shapes[i][r], " row " + r);
+                        for (float f : m[r]) {
+                            x[k++] = f;
+                        }
+                    }
+                }
                 default -> {
                     if (!same(concrete[i], a)) {
                         throw new IllegalArgumentException("argument " + i + " of " + method + " is part of the traced path and"
@@ -152,7 +166,7 @@ final class Arguments {
         int k = 0;
         for (int i = 0; i < kinds.length; i++) {
             int n = kinds[i] == SCALAR || kinds[i] == FLOAT ? 1 : kinds[i] == CONCRETE ? 0 : sum(shapes[i]);
-            boolean round = kinds[i] == FLOAT || kinds[i] == FLOAT_VECTOR;
+            boolean round = kinds[i] == FLOAT || kinds[i] == FLOAT_VECTOR || kinds[i] == FLOAT_MATRIX;
             for (int e = 0; e < n; e++, k++) {
                 buffer[k] = round ? (float) inputs[k] : inputs[k];
             }
@@ -187,6 +201,16 @@ final class Arguments {
                     for (int r = 0; r < m.length; r++) {
                         m[r] = java.util.Arrays.copyOfRange(x, k, k + shapes[i][r]);
                         k += shapes[i][r];
+                    }
+                    args[i] = m;
+                }
+                case FLOAT_MATRIX -> {
+                    float[][] m = new float[shapes[i].length][];
+                    for (int r = 0; r < m.length; r++) {
+                        m[r] = new float[shapes[i][r]];
+                        for (int e = 0; e < m[r].length; e++) {
+                            m[r][e] = (float) x[k++];
+                        }
                     }
                     args[i] = m;
                 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <p>{@code J[i][k]} is the derivative of output {@code i} with respect to input {@code k}, outputs
  * and inputs flattened like the analysis: {@code double}/{@code float} parameters and the elements
- * of {@code double[]}, {@code float[]}, {@code double[][]} parameters, in parameter order.
+ * of {@code double[]}, {@code float[]}, {@code double[][]}, {@code float[][]} parameters, in
+ * parameter order.
  *
  * <p><b>Arguments.</b> Array lengths and every non-differentiable parameter ({@code int},
  * {@code long}, {@code boolean}, other objects) are part of the trace: they must equal the

@@ -32,8 +32,8 @@ public final class CrossCountry {
      *
      * <p>The example arguments fix array lengths, integer parameters and the branches taken on
      * doubles. Inputs are the {@code double}/{@code float} parameters and the elements of
-     * {@code double[]}, {@code float[]} and {@code double[][]} parameters, flattened in parameter
-     * order; outputs are the returned values, flattened.
+     * {@code double[]}, {@code float[]}, {@code double[][]} and {@code float[][]} parameters,
+     * flattened in parameter order (rows in order); outputs are the returned values, flattened.
      *
      * @throws IllegalArgumentException      when there is no such static method or the arguments do
      *                                       not fit it

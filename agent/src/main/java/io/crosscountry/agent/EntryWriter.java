@@ -3,6 +3,7 @@ package io.crosscountry.agent;
 import io.crosscountry.codegen.Bytecode;
 import io.crosscountry.codegen.GeneratedClasses;
 import io.crosscountry.codegen.JacobianKernel;
+import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -48,13 +49,13 @@ final class EntryWriter {
 
     /**
      * Whether build-time code handles a method of this descriptor: parameters {@code double},
-     * {@code float}, {@code double[]}, {@code float[]}, {@code double[][]} and the primitive
+     * {@code float}, {@code double[]}, {@code float[]}, {@code double[][]}, {@code float[][]} and the primitive
      * concrete types. Others (objects, {@code int[]}, …) make the stub call the runtime instead.
      */
     static boolean supports(String descriptor) {
         for (Type t : Type.getArgumentTypes(descriptor)) {
             boolean array = t.getSort() == Type.ARRAY;
-            if (array ? !(t.getDescriptor().equals("[D") || t.getDescriptor().equals("[F") || t.getDescriptor().equals("[[D"))
+            if (array ? !List.of("[D", "[F", "[[D", "[[F").contains(t.getDescriptor())
                     : t.getSort() == Type.OBJECT) {
                 return false;
             }
@@ -189,11 +190,11 @@ final class EntryWriter {
                         copy(slot, k, () -> pushInt(length), "(" + t.getDescriptor() + "[DII)I");
                         k += length;
                     }
-                    case "[[D" -> {
-                        double[][] m = (double[][]) example[i];
-                        copy(slot, k, () -> rowLengths(m), "([[D[DI[I)I");
-                        for (double[] row : m) {
-                            k += row.length;
+                    case "[[D", "[[F" -> {
+                        Object[] m = (Object[]) example[i];
+                        copy(slot, k, () -> rowLengths(m), "(" + t.getDescriptor() + "[DI[I)I");
+                        for (Object row : m) {
+                            k += java.lang.reflect.Array.getLength(row);
                         }
                     }
                     default -> sameAsExample(t, slot, example[i]);
@@ -215,13 +216,13 @@ final class EntryWriter {
             orIntoBad();
         }
 
-        private void rowLengths(double[][] m) {
+        private void rowLengths(Object[] m) {
             pushInt(m.length);
             mv.visitIntInsn(Opcodes.NEWARRAY, Opcodes.T_INT);
             for (int r = 0; r < m.length; r++) {
                 mv.visitInsn(Opcodes.DUP);
                 pushInt(r);
-                pushInt(m[r].length);
+                pushInt(java.lang.reflect.Array.getLength(m[r]));
                 mv.visitInsn(Opcodes.IASTORE);
             }
         }

@@ -149,4 +149,22 @@ public final class JacobianStubs {
         }
         return 0;
     }
+
+    /** {@link #copy(double[][], double[], int, int[])} for a {@code float[][]}. */
+    public static int copy(float[][] a, double[] x, int at, int[] rowLengths) {
+        if (a == null || a.length != rowLengths.length) {
+            return 1;
+        }
+        for (int r = 0; r < a.length; r++) {
+            if (a[r] == null || a[r].length != rowLengths[r]) {
+                return 1;
+            }
+        }
+        for (float[] row : a) {
+            for (float f : row) {
+                x[at++] = f;
+            }
+        }
+        return 0;
+    }
 }

@@ -21,6 +21,10 @@ import net.bytebuddy.matcher.ElementMatchers;
  */
 record Stub(MethodDescription.InDefinedShape method, String function, String order, String examples) {
 
+    /** What a differentiated function may return (as the analysis accepts). */
+    private static final List<Class<?>> RETURN_TYPES =
+            List.of(double.class, float.class, double[].class, float[].class, double[][].class, float[][].class);
+
     /** The annotation's binary name. */
     static final String ANNOTATION = JacobianOf.class.getName();
 
@@ -71,13 +75,12 @@ record Stub(MethodDescription.InDefinedShape method, String function, String ord
         TypeList params = method.getParameters().asTypeList().asErasures();
         boolean found = type.getDeclaredMethods().stream().anyMatch(f -> f.getInternalName().equals(function)
                 && f.isStatic() && f.getParameters().asTypeList().asErasures().equals(params)
-                && (f.getReturnType().asErasure().represents(double.class)
-                    || f.getReturnType().asErasure().represents(double[].class)));
+                && RETURN_TYPES.stream().anyMatch(r -> f.getReturnType().asErasure().represents(r)));
         if (!found) {
             String signature = function + "(" + String.join(", ", params.stream().map(TypeDescription::getSimpleName).toList())
                     + ")";
             throw new IllegalArgumentException(at + "@JacobianOf(\"" + function + "\") names no static method " + signature
-                    + " of " + type.getSimpleName() + " returning double or double[]");
+                    + " of " + type.getSimpleName() + " returning double, float, double[], float[], double[][] or float[][]");
         }
         try {
             Order.named(order);

@@ -126,6 +126,26 @@ class JacobianPluginTest {
     }
 
     @Test
+    void processed_stub_should_take_float_matrices() throws Exception {
+        Class<?> owner = processed();
+        float[][] m = {{0.5f, 1.25f, -2f}, {-1.5f, 0.75f}};
+        double[][] J = call(owner, "jacobianOfK", (Object) m);
+        double[][] expected = CrossCountry.jacobian(Annotated.class, "k", Order.FWD, (Object) m).apply((Object) m);
+        assertEquals(5, J.length);
+        for (int i = 0; i < J.length; i++) {
+            assertArrayEquals(expected[i], J[i], 0.0, "row " + i);
+        }
+        // out[0][0] = Σ m0j², out[0][1] = m00·m01: rows over the flattened m00 m01 m02 m10 m11
+        assertArrayEquals(new double[] {2 * 0.5, 2 * 1.25, 2 * -2.0, 0, 0}, J[0], 1e-6);
+        assertArrayEquals(new double[] {1.25, 0.5, 0, 0, 0}, J[1], 1e-6);
+        assertEquals(0, JacobianStubs.compiledStubs(owner), "generated at build time");
+        double[][] other = call(owner, "jacobianOfK", (Object) new float[][] {{1f, 2f}, {3f}});   // another shape
+        assertEquals(1, JacobianStubs.compiledStubs(owner), "served by the run-time compiler");
+        assertArrayEquals(new double[] {2, 4, 0}, other[0], 0.0, "Σ m0j² over the new shape");
+        assertArrayEquals(new double[] {0, 0, 6}, other[2], 0.0, "m10²");
+    }
+
+    @Test
     void processed_stub_should_differentiate_code_written_with_objects() throws Exception {
         Class<?> owner = processed();
         double[] x = {1.25, 0.5, -0.75};

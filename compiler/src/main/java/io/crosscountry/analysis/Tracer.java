@@ -182,9 +182,9 @@ public final class Tracer {
             throw new IllegalArgumentException(methodId(ownerName, m) + " must be static to be differentiated");
         }
         String ret = Type.getReturnType(m.desc).getDescriptor();
-        if (!List.of("D", "F", "[D", "[F", "[[D").contains(ret)) {
-            throw new IllegalArgumentException(methodId(ownerName, m)
-                    + " must return double, float, double[], float[] or double[][] (returns " + Type.getReturnType(m.desc).getClassName() + ")");
+        if (!List.of("D", "F", "[D", "[F", "[[D", "[[F").contains(ret)) {
+            throw new IllegalArgumentException(methodId(ownerName, m) + " must return double, float, double[], float[],"
+                    + " double[][] or float[][] (returns " + Type.getReturnType(m.desc).getClassName() + ")");
         }
         return m;
     }
@@ -208,6 +208,7 @@ public final class Tracer {
             case "[D" -> arg instanceof double[];
             case "[F" -> arg instanceof float[];
             case "[[D" -> arg instanceof double[][];
+            case "[[F" -> arg instanceof float[][];
             default -> arg == null || t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY;
         };
     }
@@ -236,13 +237,13 @@ public final class Tracer {
                     labels.add(name + "[" + i + "]");
                 }
             }
-            case "[[D" -> {
-                double[][] a = (double[][]) arg;
+            case "[[D", "[[F" -> {
+                Object[] a = (Object[]) arg;
                 for (int i = 0; i < a.length; i++) {
                     if (a[i] == null) {
                         throw new IllegalArgumentException("example argument '" + name + "' of " + id + " has a null row " + i);
                     }
-                    for (int j = 0; j < a[i].length; j++) {
+                    for (int j = 0; j < java.lang.reflect.Array.getLength(a[i]); j++) {
                         labels.add(name + "[" + i + "][" + j + "]");
                     }
                 }
@@ -251,7 +252,7 @@ public final class Tracer {
                 Type element = t.getSort() == Type.ARRAY ? t.getElementType() : t;
                 if (t.getSort() == Type.ARRAY && (element.getSort() == Type.DOUBLE || element.getSort() == Type.FLOAT)) {
                     throw new IllegalArgumentException("parameter '" + name + "' of " + id + " has type " + t.getClassName()
-                            + ": differentiable parameters are double, float, double[], float[] and double[][]");
+                            + ": differentiable parameters are double, float, double[], float[], double[][] and float[][]");
                 }
                 // any other parameter is concrete: not an input
             }
@@ -265,9 +266,9 @@ public final class Tracer {
             List<Object> arrays = new ArrayList<>();
             if (a instanceof double[] || a instanceof float[]) {
                 arrays.add(a);
-            } else if (a instanceof double[][] rows) {
+            } else if (a instanceof double[][] || a instanceof float[][]) {
                 arrays.add(a);
-                arrays.addAll(List.of((Object[]) rows));
+                arrays.addAll(List.of((Object[]) a));
             }
             for (Object array : arrays) {
                 if (seen.put(array, Boolean.TRUE) != null) {
@@ -300,11 +301,13 @@ public final class Tracer {
                 }
                 return new ArrayRef('F', e);
             }
-            case "[[D": {
-                double[][] a = (double[][]) arg;
+            case "[[D":
+            case "[[F": {
+                Object[] a = (Object[]) arg;
+                Type row = t.getElementType() == Type.DOUBLE_TYPE ? Type.getType("[D") : Type.getType("[F");
                 Object[] rows = new Object[a.length];
                 for (int i = 0; i < a.length; i++) {
-                    rows[i] = bindParameter(Type.getType("[D"), a[i], next);
+                    rows[i] = bindParameter(row, a[i], next);
                 }
                 return new ArrayRef('L', rows);
             }

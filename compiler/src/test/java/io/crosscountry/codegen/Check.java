@@ -120,6 +120,12 @@ final class Check {
                 for (double[] row : a) {
                     Arrays.stream(row).forEach(out::add);
                 }
+            } else if (v instanceof float[][] a) {
+                for (float[] row : a) {
+                    for (float f : row) {
+                        out.add((double) f);
+                    }
+                }
             }
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
@@ -153,6 +159,15 @@ final class Check {
                     r[row] = new double[a[row].length];
                     for (int j = 0; j < r[row].length; j++) {
                         r[row][j] = x[k++];
+                    }
+                }
+                c[i] = r;
+            } else if (v instanceof float[][] a) {
+                float[][] r = new float[a.length][];
+                for (int row = 0; row < a.length; row++) {
+                    r[row] = new float[a[row].length];
+                    for (int j = 0; j < r[row].length; j++) {
+                        r[row][j] = (float) x[k++];
                     }
                 }
                 c[i] = r;

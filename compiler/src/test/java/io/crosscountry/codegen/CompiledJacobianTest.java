@@ -110,6 +110,29 @@ class CompiledJacobianTest {
         Check.assertMatchesDuals(mat.apply(margs), DualNumbers.jacobian(mat.graph(), Check.flatten(margs)), "matrix");
     }
 
+    /** float[][] parameters: flattened row by row, shapes checked, other branch paths retraced. */
+    @Test
+    void floatMatrixArguments() {
+        float[][] example = {{0.1f, 0.7f, 0.3f}, {-0.4f, 0.5f, -0.6f}};
+        CompiledJacobian j = CrossCountry.jacobian(Subjects.class, "floatRowMax", Order.REV, (Object) example);
+        assertEquals(6, j.numInputs());
+        assertArrayEquals(new double[] {0, 2, 0, 0, 0, 0}, j.apply((Object) example)[0]);
+        float[][] other = {{0.9f, 0.7f, 0.3f}, {-0.4f, 0.5f, 0.6f}};      // other maxima: a retrace
+        double[][] jac = j.apply((Object) other);
+        assertArrayEquals(new double[] {2, 0, 0, 0, 0, 0}, jac[0]);
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0, 2}, jac[1]);
+        assertEquals(2, j.compiledPaths());
+        assertSameMatrix(jac, j.applyFlat(new double[] {0.9, 0.7, 0.3, -0.4, 0.5, 0.6}));
+        CompiledJacobian outer = CrossCountry.jacobian(Subjects.class, "floatOuter", Order.FWD, new float[] {0.5f, -1f},
+                new float[] {0.25f, 2f, -0.5f});
+        Object[] args = {new float[] {1.5f, 0.5f}, new float[] {-0.5f, 1f, 0.75f}};
+        Check.assertMatchesDuals(outer.apply(args), DualNumbers.jacobian(outer.graph(), Check.flatten(args)), "floatOuter");
+        assertEquals(6, outer.numOutputs());
+        assertThrows(IllegalArgumentException.class, () -> j.apply((Object) new float[][] {{1f, 2f, 3f}, {1f, 2f}}));
+        assertThrows(IllegalArgumentException.class, () -> j.apply((Object) new double[][] {{1, 2, 3}, {1, 2, 3}}));
+        assertThrows(IllegalArgumentException.class, () -> j.apply((Object) new float[][] {{1f, 2f, 3f}, null}));
+    }
+
     @Test
     void flatInputsGiveTheSameJacobianAsArguments() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);

@@ -37,11 +37,12 @@ class JacobianCompilerTest {
     record Case(Class<?> owner, String name, double lo, double hi, Object... template) {
         boolean isFloat() {
             for (Class<?> p : Check.method(owner, name, template.length).getParameterTypes()) {
-                if (p == float.class || p == float[].class) {
+                if (p == float.class || p == float[].class || p == float[][].class) {
                     return true;
                 }
             }
-            return Check.method(owner, name, template.length).getReturnType() == float.class;
+            Class<?> r = Check.method(owner, name, template.length).getReturnType();
+            return r == float.class || r == float[].class || r == float[][].class;
         }
 
         @Override
@@ -180,6 +181,8 @@ class JacobianCompilerTest {
         cases.add(c(Subjects.class, "inverseHyperbolic", 0.2, 0.8, 1.0, 0.5));
         cases.add(c(Subjects.class, "trig", 0.3, 0.9, 0.5, 0.5));
         cases.add(c(Subjects.class, "matrix", -1.0, 1.0, new double[3][4], new double[4]));
+        cases.add(c(Subjects.class, "floatMatrix", -1.0, 1.0, new float[2][3], new float[3]));
+        cases.add(c(Subjects.class, "floatOuter", -1.0, 1.0, new float[2], new float[3]));
         return cases;
     }
 

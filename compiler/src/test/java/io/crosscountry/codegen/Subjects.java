@@ -130,4 +130,43 @@ public final class Subjects {
         }
         return r;
     }
+
+    /** tanh(M·v) in float, a float[][] input. */
+    public static float[] floatMatrix(float[][] m, float[] v) {
+        float[] r = new float[m.length];
+        for (int i = 0; i < m.length; i++) {
+            float s = 0f;
+            for (int j = 0; j < v.length; j++) {
+                s += m[i][j] * v[j];
+            }
+            r[i] = (float) Math.tanh(s);
+        }
+        return r;
+    }
+
+    /** The outer product a·bᵀ + sin b, a float[][] output. */
+    public static float[][] floatOuter(float[] a, float[] b) {
+        float[][] r = new float[a.length][b.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b.length; j++) {
+                r[i][j] = a[i] * b[j] + (float) Math.sin(b[j]);
+            }
+        }
+        return r;
+    }
+
+    /** Each row's largest element, found by comparisons (guards), scaled by 2. */
+    public static float[] floatRowMax(float[][] m) {
+        float[] r = new float[m.length];
+        for (int i = 0; i < m.length; i++) {
+            float best = m[i][0];
+            for (int j = 1; j < m[i].length; j++) {
+                if (m[i][j] > best) {
+                    best = m[i][j];
+                }
+            }
+            r[i] = 2f * best;
+        }
+        return r;
+    }
 }
