@@ -125,6 +125,13 @@ class JacobianAgentTest {
         Oracle.assertClose(Oracle.centralDifferences(f, -0.4, other), (double[][]) stub.invoke(null, -0.4, other), 1e-6);
         assertEquals(3, ((double[][]) owner.getMethod("lazyJacobianOfF", double.class, double[].class)
                 .invoke(null, examples)).length);
+        float[][] m = {{0.5f, 1.25f, -2f}, {-1.5f, 0.75f}};            // float[][] in and out
+        double[][] k = (double[][]) owner.getMethod("jacobianOfK", float[][].class).invoke(null, (Object) m);
+        double[][] expectedK = CrossCountry.jacobian(Annotated.class, "k", Order.FWD, (Object) m).apply((Object) m);
+        assertEquals(5, k.length);
+        for (int i = 0; i < k.length; i++) {
+            assertArrayEquals(expectedK[i], k[i], 0.0);
+        }
     }
 
     @Test
