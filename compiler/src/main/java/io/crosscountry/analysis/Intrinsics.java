@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Static methods the analysis turns into one vertex each: {@code java.lang.Math},
- * {@code java.lang.StrictMath} and {@link io.crosscountry.MathX}.
+ * {@code java.lang.StrictMath}, {@link io.crosscountry.MathX}, and {@code Double}'s and
+ * {@code Float}'s {@code sum}, {@code max} and {@code min}.
  */
 final class Intrinsics {
 
@@ -52,6 +53,14 @@ final class Intrinsics {
             TABLE.put(owner + ".max(FF)F", Op.MAX);
             TABLE.put(owner + ".min(FF)F", Op.MIN);
         }
+        // Double.sum/max/min and Float's are +, Math.max and Math.min (their definitions), which
+        // method references such as Double::sum in a reduction call
+        binary("java/lang/Double", "sum", Op.ADD);
+        binary("java/lang/Double", "max", Op.MAX);
+        binary("java/lang/Double", "min", Op.MIN);
+        TABLE.put("java/lang/Float.sum(FF)F", Op.ADD);
+        TABLE.put("java/lang/Float.max(FF)F", Op.MAX);
+        TABLE.put("java/lang/Float.min(FF)F", Op.MIN);
         String mathx = "io/crosscountry/MathX";
         unary(mathx, "asinh", Op.ASINH);
         unary(mathx, "acosh", Op.ACOSH);

@@ -52,6 +52,17 @@ class TracerLambdaTest {
         assertEquals(3, g.numOutputs());
     }
 
+    /** Double::sum, Double::max, Double::min (and Float's) are +, max and min vertices. */
+    @Test
+    void reductionsByDoubleSumMaxAndMin() {
+        Graph g = checkPrimal(L, "reductions", rnd, 200, -2.0, 2.0, new double[] {0.5, -1.25, 2.0, 0.75}, 1.5f, -0.5f)
+                .graph();
+        // four folds each (the first from a literal start), and one of each from Float
+        assertEquals(5, count(g, Op.ADD), listing(g));
+        assertEquals(5, count(g, Op.MAX), listing(g));
+        assertEquals(5, count(g, Op.MIN), listing(g));
+    }
+
     @Test
     void defaultMethodsOfAFunctionalInterfaceArraysAndInstanceof() {
         checkPrimal(L, "fields", rnd, 200, -2.0, 2.0, 0.3, 2.5);
