@@ -50,6 +50,9 @@ public final class OpValues {
         if (op == Op.ULP && single) {
             return floatUlp(a);                      // the float's ulp, not the double's
         }
+        if (op == Op.NEXT_AFTER && single) {
+            return floatNextAfter(a, b);             // the float's neighbour, not the double's
+        }
         double r = strict ? applyStrict(op, a, b) : apply(op, a, b);
         return single ? (double) (float) r : r;
     }
@@ -83,6 +86,14 @@ public final class OpValues {
         return Math.ulp((float) a);
     }
 
+    /**
+     * The float neighbour, {@code Math.nextAfter(float, double)} of {@code a} rounded to float (a
+     * traced float nextAfter reads a float). Public because generated code calls it.
+     */
+    public static double floatNextAfter(double a, double direction) {
+        return Math.nextAfter((float) a, direction);
+    }
+
     private static double applyStrict(Op op, double a, double b) {
         return switch (op) {
             case ABS -> StrictMath.abs(a);
@@ -91,6 +102,7 @@ public final class OpValues {
             case RINT -> StrictMath.rint(a);
             case SIGNUM -> StrictMath.signum(a);
             case ULP -> StrictMath.ulp(a);
+            case NEXT_AFTER -> StrictMath.nextAfter(a, b);
             case SQRT -> StrictMath.sqrt(a);
             case CBRT -> StrictMath.cbrt(a);
             case EXP -> StrictMath.exp(a);
@@ -131,6 +143,7 @@ public final class OpValues {
             case RINT -> Math.rint(a);
             case SIGNUM -> Math.signum(a);
             case ULP -> Math.ulp(a);
+            case NEXT_AFTER -> Math.nextAfter(a, b);
             case ABS -> Math.abs(a);
             case SQRT -> Math.sqrt(a);
             case CBRT -> Math.cbrt(a);

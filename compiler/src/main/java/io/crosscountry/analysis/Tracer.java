@@ -1243,6 +1243,14 @@ public final class Tracer {
             f.push(clamp(f, insn, (Num) args[0], (Num) args[1], (Num) args[2], insn.desc.equals("(FFF)F")));
             return;
         }
+        if (math && (insn.desc.equals("(D)D") || insn.desc.equals("(F)F"))
+                && (insn.name.equals("nextUp") || insn.name.equals("nextDown")) && !((Num) args[0]).isConstant()) {
+            // nextUp(x) is nextAfter(x, +∞) and nextDown(x) nextAfter(x, −∞), as their Javadoc says
+            double direction = insn.name.equals("nextUp") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            boolean single = insn.desc.equals("(F)F");
+            f.push(vertex(f, insn, Op.NEXT_AFTER, single, false, (Num) args[0], Num.constant(direction, false)));
+            return;
+        }
         if (math && insn.desc.equals("(D)D") && (insn.name.equals("toRadians") || insn.name.equals("toDegrees"))) {
             // x times the JDK's own constant: Math.toRadians(x) is x * DEGREES_TO_RADIANS, and
             // Math.toRadians(1.0) that constant (TracerOpsTest checks the identity bit for bit)

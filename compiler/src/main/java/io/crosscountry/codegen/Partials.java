@@ -93,6 +93,12 @@ final class Partials {
             case ATAN2 -> div(first ? b : new Expr.Neg(a), add(mul(a, a), mul(b, b)));   // atan2(y=a, x=b)
             case POW -> first ? powBase(a, b, r, strict) : powExponent(a, r, strict);
             case HYPOT -> call(DERIV, "hypot", first ? a : b, r);
+            case NEXT_AFTER -> {
+                if (!first) {
+                    throw new IllegalArgumentException("nextafter's direction has no partial derivative (no in-edge)");
+                }
+                yield c(1.0);                                                       // the start's neighbour
+            }
             case COPY_SIGN -> {
                 if (!first) {
                     throw new IllegalArgumentException("copysign's sign operand has no partial derivative (no in-edge)");

@@ -22,6 +22,9 @@ final class Primal {
         if (op == Op.ULP && single) {
             return Expr.call("io/crosscountry/analysis/OpValues", "floatUlp", a);     // the float's ulp
         }
+        if (op == Op.NEXT_AFTER && single) {
+            return Expr.call("io/crosscountry/analysis/OpValues", "floatNextAfter", a, b);
+        }
         Expr v = unrounded(op, strict, a, b, c);
         return single ? new Expr.ToFloat(v) : v;
     }
@@ -39,6 +42,7 @@ final class Primal {
             case ASINH, ACOSH, ATANH, ERF, LOGISTIC -> Expr.call("io/crosscountry/MathX", op.symbol(), a);
             case ATAN2, POW, HYPOT, MAX, MIN -> Expr.call(math, op.symbol(), a, b);
             case COPY_SIGN -> Expr.call(math, "copySign", a, b);
+            case NEXT_AFTER -> Expr.call(math, "nextAfter", a, b);
             case FMA -> Expr.call(math, "fma", a, b, c);
             default -> Expr.call(math, op.symbol(), a);
         };

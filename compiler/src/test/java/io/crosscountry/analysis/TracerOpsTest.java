@@ -104,6 +104,8 @@ class TracerOpsTest {
         c.add(floatCase(name(prefix, "maxF"), Op.MAX, ANY, ANY));
         c.add(floatCase(name(prefix, "minF"), Op.MIN, ANY, ANY));
         c.add(binary(name(prefix, "copySign"), Op.COPY_SIGN, WIDE, WIDE));
+        c.add(binary(name(prefix, "nextAfter"), Op.NEXT_AFTER, WIDE, WIDE));
+        c.add(floatCase(name(prefix, "nextAfterF"), Op.NEXT_AFTER, WIDE, WIDE));
         c.add(floatCase(name(prefix, "copySignF"), Op.COPY_SIGN, WIDE, WIDE));
         return c;
     }
@@ -132,6 +134,12 @@ class TracerOpsTest {
                 floatCase("fdiv", Op.DIV, WIDE, WIDE),
                 floatCase("frem", Op.REM, WIDE, WIDE),
                 floatCase("fneg", Op.NEG, WIDE),
+                binary("doubleSum", Op.ADD, WIDE, WIDE),
+                binary("doubleMax", Op.MAX, ANY, ANY),
+                binary("doubleMin", Op.MIN, ANY, ANY),
+                floatCase("floatSum", Op.ADD, WIDE, WIDE),
+                floatCase("floatMax", Op.MAX, ANY, ANY),
+                floatCase("floatMin", Op.MIN, ANY, ANY),
                 new Case("toFloat", Op.TO_FLOAT, true, new double[][] {{-1.0e40, 1.0e40}}));
     }
 
@@ -511,6 +519,39 @@ class TracerOpsTest {
      * included ({@code StrictMath.copySign} reads a NaN sign as positive, {@code Math.copySign}
      * may read its sign bit): the float StrictMath version stays strict for that reason.
      */
+    /**
+     * nextUp(x) and nextDown(x) are nextAfter(x, ±∞) (their Javadoc's definition): one vertex with
+     * the literal direction and a unit partial, bit for bit on random and special values.
+     */
+    @Test
+    void nextUpAndNextDownAreNextAfterTowardsInfinity() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        double[] specials = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0, -1.0};
+        for (String m : new String[] {"nextUp", "nextDown", "nextUpF", "nextDownF"}) {
+            boolean single = m.endsWith("F");
+            double direction = m.startsWith("nextUp") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            Graph g = CrossCountry.graph(Ops.class, m, single ? (Object) 0.5f : (Object) 0.5);
+            assertEquals(1, g.numVertices(), listing(g));
+            assertEquals(Op.NEXT_AFTER, g.op(1), m);
+            assertEquals(single, g.isSinglePrecision(1), m);
+            assertEquals(ops(in(0), lit(direction)), g.operands(1), m);
+            assertArrayEquals(new double[] {1.0}, g.predConstantPartials(1), 0.0, m + ": a unit partial");
+            List<Double> xs = new ArrayList<>();
+            for (double s : specials) {
+                xs.add(s);
+            }
+            for (int i = 0; i < 2000; i++) {
+                xs.add(rnd.nextDouble(-1e6, 1e6));
+            }
+            for (double x : xs) {
+                Object arg = single ? (Object) (float) x : (Object) x;
+                assertSameDouble(run(Ops.class, m, arg)[0], GraphEvaluator.outputs(g, TestSupport.flatten(arg))[0],
+                        m + " at " + arg);
+            }
+        }
+    }
+
     @Test
     void copySignTakesTheSignAsTheMethodDoes() {
         double negativeNaN = Double.longBitsToDouble(0xfff8_0000_0000_0000L);

@@ -153,6 +153,7 @@ final class DualNumbers {
                 double h = Math.hypot(a, b);
                 return new double[] {a / h, b / h};
             }
+            case NEXT_AFTER: return new double[] {1, 0};     // the start's neighbour
             case COPY_SIGN: {                                 // ±|a|: +1 where r has a's sign, −1 where not
                 double da = a == 0 ? 0 : (Double.doubleToRawLongBits(r) < 0) == (a < 0) ? 1 : -1;
                 return new double[] {da, 0};

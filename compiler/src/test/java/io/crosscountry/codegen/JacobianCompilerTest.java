@@ -84,14 +84,21 @@ class JacobianCompilerTest {
                 "strictAtan", "strictSinh", "strictCosh", "strictTanh", "strictSinConstant")) {
             cases.add(c(Ops.class, n, 0.5, 1.5, 1.0));
         }
-        for (String n : List.of("abs", "strictAbs", "copySignLiteralSign", "copySignLiteralMagnitude", "copySignSame")) {
+        for (String n : List.of("abs", "strictAbs", "copySignLiteralSign", "copySignLiteralMagnitude", "copySignSame",
+                "nextUp", "nextDown", "bracket")) {
             cases.add(c(Ops.class, n, -2.0, 2.0, 1.0));
         }
-        for (String n : List.of("copySign", "strictCopySign", "quadraticRoots")) {
+        for (String n : List.of("copySign", "strictCopySign", "quadraticRoots", "nextAfter", "strictNextAfter")) {
             cases.add(c(Ops.class, n, -2.0, 2.0, 1.0, 1.0));
         }
         for (String n : List.of("copySignF", "strictCopySignF")) {
             cases.add(c(Ops.class, n, -2.0, 2.0, 1f, 1f));
+        }
+        for (String n : List.of("nextUpF", "nextDownF")) {
+            cases.add(c(Ops.class, n, -2.0, 2.0, 1f));
+        }
+        for (String n : List.of("nextAfterF", "strictNextAfterF")) {
+            cases.add(c(Ops.class, n, -2.0, 2.0, 1f, 1.0));
         }
         for (String n : List.of("fmaF", "strictFmaF")) {
             cases.add(c(Ops.class, n, -2.0, 2.0, 1f, 1f, 1f));

@@ -88,7 +88,13 @@ public enum Op {
      * {@code Math.ulp}: the distance to the next larger magnitude, piecewise constant (it jumps at
      * powers of two), so like {@link #FLOOR} the vertex reads its operand without an in-edge.
      */
-    ULP("ulp", 1, Linear.NONE);
+    ULP("ulp", 1, Linear.NONE),
+    /**
+     * {@code Math.nextAfter(start, direction)} (and {@code nextUp}, {@code nextDown}, with a
+     * literal ±∞ direction): the neighbouring double of {@code start}, so ∂/∂start = 1 as for
+     * {@code start} itself (a constant); the direction is read without an in-edge.
+     */
+    NEXT_AFTER("nextafter", 2, Linear.START);
 
     private static final Map<String, Op> BY_SYMBOL =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Op::symbol, Function.identity()));
@@ -127,10 +133,11 @@ public enum Op {
 
     /**
      * Whether operand {@code position}'s derivative flows through this operation (an in-edge from
-     * it): as {@link #differentiable()}, except copysign's sign operand, which has none.
+     * it): as {@link #differentiable()}, except copysign's sign operand and nextafter's direction,
+     * which have none.
      */
     public boolean differentiable(int position) {
-        return differentiable() && !(this == COPY_SIGN && position == 1);
+        return differentiable() && !((this == COPY_SIGN || this == NEXT_AFTER) && position == 1);
     }
 
     /** The operation with this symbol, if any. */
@@ -147,7 +154,7 @@ public enum Op {
      * {@code 1} for the dividend of rem;
      * {@code c} for a multiplication by a literal {@code c}; {@code 1/c} for a division by a
      * literal {@code c} (numerator position only); for fma, {@code 1} for the addend and the other
-     * factor where it is a literal.
+     * factor where it is a literal; {@code 1} for nextafter's start.
      *
      * @param index    the operand position
      * @param literals the operands' literal values, {@code NaN} where the operand is not a literal
@@ -212,6 +219,12 @@ public enum Op {
             @Override
             double partial(int index, double[] literals) {
                 return index == 2 ? 1.0 : literals[1 - index];
+            }
+        },
+        START {
+            @Override
+            double partial(int index, double[] literals) {
+                return index == 0 ? 1.0 : Double.NaN;
             }
         };
 

@@ -223,10 +223,10 @@ class CostPropertyTest {
 
     /**
      * Whether an operand at {@code pos} of {@code op} gets an in-edge: not for stop_gradient's,
-     * nor for copysign's sign (read for its sign only).
+     * nor for copysign's sign (read for its sign only) or nextafter's direction.
      */
     private static boolean readsWithEdge(Op op, int pos) {
-        return op != Op.STOP_GRADIENT && !(op == Op.COPY_SIGN && pos == 1);
+        return op != Op.STOP_GRADIENT && !((op == Op.COPY_SIGN || op == Op.NEXT_AFTER) && pos == 1);
     }
 
     /** Inputs (as -1, -2, ...) with a path of non-literal operands (not through stop_gradient) to each vertex. */

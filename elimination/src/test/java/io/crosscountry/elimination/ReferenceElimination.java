@@ -45,8 +45,9 @@ final class ReferenceElimination {
             Operand[] args = g.operands(v).toArray(new Operand[0]);
             int w = node(v);
             for (int pos = 0; pos < args.length; pos++) {
-                // stop_gradient, and copysign's sign: an operand without an in-edge
-                if (args[pos].isLiteral() || op == Op.STOP_GRADIENT || op == Op.COPY_SIGN && pos == 1) {
+                // stop_gradient, copysign's sign and nextafter's direction: an operand without an in-edge
+                boolean readOnly = op == Op.STOP_GRADIENT || (op == Op.COPY_SIGN || op == Op.NEXT_AFTER) && pos == 1;
+                if (args[pos].isLiteral() || readOnly) {
                     continue;
                 }
                 int u = nodeOfRef(args[pos].ref());
@@ -87,6 +88,8 @@ final class ReferenceElimination {
                 return pos == 0 && args[1].isLiteral() ? 1.0 / args[1].literal() : null;
             case REM:
                 return pos == 0 ? 1.0 : null;                 // a % b = a - n·b
+            case NEXT_AFTER:
+                return pos == 0 ? 1.0 : null;                 // the start's neighbour
             case FMA: {                                       // a·b + c
                 if (pos == 2) {
                     return 1.0;

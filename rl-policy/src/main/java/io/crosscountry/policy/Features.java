@@ -285,12 +285,13 @@ public final class Features {
     }
 
     /**
-     * 0 linear, 1 mul (and fma, a product plus a linear term), 2 div, 3 unary nonlinear (and
-     * copysign, nonlinear in its one differentiated operand), 4 binary nonlinear.
+     * 0 linear (and nextafter, whose partial is 1), 1 mul (and fma, a product plus a linear term),
+     * 2 div, 3 unary nonlinear (and copysign, nonlinear in its one differentiated operand), 4 binary
+     * nonlinear.
      */
     static int opClass(Op op) {
         return switch (op) {
-            case ADD, SUB, NEG, TO_FLOAT, COPY -> 0;
+            case ADD, SUB, NEG, TO_FLOAT, COPY, NEXT_AFTER -> 0;
             case MUL, FMA -> 1;
             case DIV -> 2;
             case COPY_SIGN -> 3;          // one in-edge, like abs

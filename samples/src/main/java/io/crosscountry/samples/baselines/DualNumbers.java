@@ -225,6 +225,7 @@ public final class DualNumbers implements JacobianMethod {
                 double r = Math.hypot(u, w);
                 binary(r, r == 0.0 ? 0.0 : u / r, r == 0.0 ? 0.0 : w / r);
             }
+            case Opcode.NEXT_AFTER, Opcode.NEXT_AFTER_F -> unary(Opcode.nextAfter(op, u, w), 1.0);
             case Opcode.COPY_SIGN -> {
                 double r = Math.copySign(u, w);
                 unary(r, Math.signum(u) * Math.copySign(1.0, r));

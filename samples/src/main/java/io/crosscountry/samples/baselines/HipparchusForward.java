@@ -143,6 +143,8 @@ abstract class HipparchusForward<T extends Derivative<T>> implements JacobianMet
                 case Opcode.MAX -> max(x, s[b[i]]);
                 case Opcode.MIN -> min(x, s[b[i]]);
                 case Opcode.COPY_SIGN -> copySign(x, s[b[i]].getValue());
+                case Opcode.NEXT_AFTER, Opcode.NEXT_AFTER_F ->               // shifted by an exact difference
+                        x.add(Opcode.nextAfter(code[i], x.getValue(), s[b[i]].getValue()) - x.getValue());
                 case Opcode.ADD_K -> x.add(k[i]);
                 case Opcode.SUB_K -> x.subtract(k[i]);
                 case Opcode.K_SUB -> x.negate().add(k[i]);

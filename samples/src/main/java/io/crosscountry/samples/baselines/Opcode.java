@@ -11,6 +11,8 @@ import io.crosscountry.elimination.Op;
  *   <li>{@link #CONST}: the literal {@code k} (a folded operation on literals only);</li>
  *   <li>{@link #COPY_SIGN}: {@code |a|} with the sign of {@code b}; the derivative flows from
  *       {@code a} only ({@code b} is read for its sign);</li>
+ *   <li>{@link #NEXT_AFTER}, {@link #NEXT_AFTER_F}: the neighbour of {@code a} towards {@code b},
+ *       derivative 1 from {@code a} only;</li>
  *   <li>{@link #STOP}: the value of slot {@code a} without its derivative (stop_gradient);</li>
  *   <li>{@link #FLOOR}, {@link #CEIL}, {@link #RINT}, {@link #SIGNUM}, {@link #ULP},
  *       {@link #ULP_F}: piecewise constant, so like
@@ -78,13 +80,17 @@ final class Opcode {
     static final int ULP = 50;
     /** The float ulp of slot {@code a} (a float value): {@code Math.ulp(float)}. */
     static final int ULP_F = 51;
+    static final int NEXT_AFTER = 52;
+    /** The float neighbour of slot {@code a} (a float value) towards {@code b}: {@code Math.nextAfter(float, double)}. */
+    static final int NEXT_AFTER_F = 53;
 
     private static final String[] NAMES = {
         "const", "stop", "round", "copy", "neg", "abs", "sqrt", "cbrt", "exp", "expm1", "log", "log10",
         "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "logistic", "add", "sub", "mul", "div", "atan2", "pow", "hypot", "max", "min",
         "add_k", "sub_k", "k_sub", "mul_k", "div_k", "k_div", "pow_k", "k_pow",
-        "floor", "ceil", "rint", "signum", "rem", "copysign", "ulp", "ulp_f"};
+        "floor", "ceil", "rint", "signum", "rem", "copysign", "ulp", "ulp_f",
+        "nextafter", "nextafter_f"};
 
     private Opcode() {
     }
@@ -112,6 +118,11 @@ final class Opcode {
         };
     }
 
+    /** The value of {@link #NEXT_AFTER} or {@link #NEXT_AFTER_F} at {@code u} towards {@code w}. */
+    static double nextAfter(int opcode, double u, double w) {
+        return opcode == NEXT_AFTER_F ? Math.nextAfter((float) u, w) : Math.nextAfter(u, w);
+    }
+
     /** The integer n of {@code r = a % b = a - n·b}, for the partial −n of rem with respect to b. */
     static double quotient(double a, double b, double r) {
         return Math.rint((a - r) / b);
@@ -119,7 +130,8 @@ final class Opcode {
 
     /** Whether the instruction reads slot {@code b} (the binary operations on two slots). */
     static boolean readsB(int opcode) {
-        return opcode >= ADD && opcode <= MIN || opcode == REM || opcode == COPY_SIGN;
+        return opcode >= ADD && opcode <= MIN || opcode == REM || opcode == COPY_SIGN || opcode == NEXT_AFTER
+                || opcode == NEXT_AFTER_F;
     }
 
     /** Whether the instruction reads slot {@code a} (everything but {@link #CONST}). */
@@ -138,6 +150,7 @@ final class Opcode {
             case RINT -> RINT;
             case SIGNUM -> SIGNUM;
             case ULP -> ULP;
+            case NEXT_AFTER -> NEXT_AFTER;
             case NEG -> NEG;
             case ABS -> ABS;
             case SQRT -> SQRT;

@@ -155,6 +155,11 @@ public final class Program {
             if (op == Op.ULP && single) {
                 return emit(Opcode.ULP_F, slot(x), -1, 0.0);      // the float's ulp (a float value)
             }
+            if (op == Op.NEXT_AFTER && single) {                   // the float's neighbour (a float value)
+                int start = x.isLiteral() ? emit(Opcode.CONST, 0, -1, x.literal()) : slot(x);
+                int direction = y.isLiteral() ? emit(Opcode.CONST, 0, -1, y.literal()) : slot(y);
+                return emit(Opcode.NEXT_AFTER_F, start, direction, 0.0);
+            }
             int slot = operation(op, x, y);
             boolean rounded = op == Op.TO_FLOAT;
             return single && !rounded ? emit(Opcode.ROUND, slot, -1, 0.0) : slot;

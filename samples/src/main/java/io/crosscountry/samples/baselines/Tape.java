@@ -303,6 +303,11 @@ public final class Tape {
         return push(r, a, Math.signum(x) * Math.copySign(1.0, r));
     }
 
+    /** The neighbour of a towards b ({@link Opcode#NEXT_AFTER} or its float form); derivative 1 from a. */
+    public int nextAfter(int opcode, int a, int b) {
+        return push(Opcode.nextAfter(opcode, value[a], value[b]), a, 1.0);
+    }
+
     public int max(int a, int b) {
         double x = value[a];
         return x >= value[b] || x != x ? a : b;

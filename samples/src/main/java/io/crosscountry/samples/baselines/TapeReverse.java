@@ -108,6 +108,7 @@ public final class TapeReverse implements JacobianMethod {
                 case Opcode.MAX -> t.max(p, h[b[i]]);
                 case Opcode.MIN -> t.min(p, h[b[i]]);
                 case Opcode.COPY_SIGN -> t.copySign(p, h[b[i]]);
+                case Opcode.NEXT_AFTER, Opcode.NEXT_AFTER_F -> t.nextAfter(code[i], p, h[b[i]]);
                 case Opcode.ADD_K -> t.add(p, k[i]);
                 case Opcode.SUB_K -> t.sub(p, k[i]);
                 case Opcode.K_SUB -> t.sub(k[i], p);

@@ -23,10 +23,10 @@ class EveryOperationTest {
 
     private static final double[] X = {0.3, 0.7, 1.6, -0.4};
     private static final int STOPPED = 47;
-    private static final int[] FLOAT_ROWS = {48, 49, 70};
+    private static final int[] FLOAT_ROWS = {48, 49, 70, 75};
     /** The fma vertices: a Program runs them as a product and a sum, rounding once more. */
     private static final int FIRST_FMA = 64;
-    private static final int LAST = 72;
+    private static final int LAST = 75;
 
     private static Graph graph() {
         Graph.Builder g = Graph.builder(4);
@@ -103,6 +103,9 @@ class EveryOperationTest {
         g.add(Op.FMA, true, false, x2, x3, x1);                    // 70: a float fma, x2·x3 + x1
         g.add(Op.ULP, x2);                                         // 71: ulp(1.6) = 2^-52, no in-edge
         g.add(Op.ULP, true, false, x1);                            // 72: the float ulp of 0.7f, 2^-24
+        g.add(Op.NEXT_AFTER, x0, x3);                              // 73: the double below 0.3
+        g.add(Op.NEXT_AFTER, x1, literal(Double.POSITIVE_INFINITY)); // 74: nextUp(0.7)
+        g.add(Op.NEXT_AFTER, true, false, x2, x0);                 // 75: the float below 1.6f
         return g.outputs(IntStream.rangeClosed(1, LAST).filter(v -> v != stop && v != folded).toArray()).build();
     }
 
@@ -169,6 +172,12 @@ class EveryOperationTest {
         assertArrayEquals(new double[] {0, 0, 0, 0}, exact[row(71)], 0.0, "ulp(x2)");
         assertEquals(0x1p-52, y[row(71)], 0.0, "ulp(x2)");
         assertEquals(0x1p-24, y[row(72)], 0.0, "float ulp(x1)");
+        assertArrayEquals(new double[] {1, 0, 0, 0}, exact[row(73)], 0.0, "nextAfter(x0, x3)");
+        assertArrayEquals(new double[] {0, 1, 0, 0}, exact[row(74)], 0.0, "nextUp(x1)");
+        assertArrayEquals(new double[] {0, 0, 1, 0}, exact[row(75)], 0.0, "float nextAfter(x2, x0)");
+        assertEquals(Math.nextDown(X[0]), y[row(73)], 0.0, "nextAfter(x0, x3)");
+        assertEquals(Math.nextUp(X[1]), y[row(74)], 0.0, "nextUp(x1)");
+        assertEquals(Math.nextDown((float) X[2]), y[row(75)], 0.0, "float nextAfter(x2, x0)");
     }
 
     /** The output row of vertex {@code v} (vertices 46 and 50 are not outputs). */
