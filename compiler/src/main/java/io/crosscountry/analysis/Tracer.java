@@ -954,6 +954,38 @@ public final class Tracer {
     }
 
     /**
+     * {@code Math.getExponent} of a differentiated value: returns the example's exponent and
+     * records guards that hold exactly where the exponent is the same — 2^k ≤ |x| &lt; 2^(k+1) on
+     * the example's side of zero for a normal x (2^1024 is ∞), |x| &lt; the smallest normal for
+     * zeros and subnormals; NaN, and each infinity, only itself.
+     */
+    private int exponent(Frame f, AbstractInsnNode insn, Num a, boolean single) {
+        double x = a.value();
+        int k = single ? Math.getExponent((float) x) : Math.getExponent(x);
+        int minNormal = single ? Float.MIN_EXPONENT : Double.MIN_EXPONENT;
+        if (Double.isNaN(x)) {
+            guard(f, insn, a, a.operand(), x, true, Guard.mask(1));                     // x is NaN
+        } else if (Double.isInfinite(x)) {
+            bound(f, insn, a, x, true, Guard.mask(0));                                  // x == ±inf
+        } else if (k < minNormal) {
+            double t = Math.scalb(1.0, minNormal);                                      // -2^min < x < 2^min
+            bound(f, insn, a, -t, false, Guard.mask(1));
+            bound(f, insn, a, t, true, Guard.mask(-1));
+        } else {
+            double lo = Math.scalb(1.0, k);
+            double hi = Math.scalb(1.0, k + 1);                                         // ∞ above the largest
+            if (x > 0) {                                                                // 2^k <= x < 2^(k+1)
+                bound(f, insn, a, lo, false, Guard.mask(0) | Guard.mask(1));
+                bound(f, insn, a, hi, true, Guard.mask(-1));
+            } else {                                                                    // -2^(k+1) < x <= -2^k
+                bound(f, insn, a, -hi, false, Guard.mask(1));
+                bound(f, insn, a, -lo, true, Guard.mask(-1) | Guard.mask(0));
+            }
+        }
+        return k;
+    }
+
+    /**
      * {@code Double.isNaN}, {@code isInfinite} or {@code isFinite} of a differentiated value: pushes
      * the example's answer and records guards that hold exactly where the answer is the same.
      * Returns false for another method (left to the library-call rules).
@@ -1256,6 +1288,10 @@ public final class Tracer {
             // Math.toRadians(1.0) that constant (TracerOpsTest checks the identity bit for bit)
             double factor = insn.name.equals("toRadians") ? Math.toRadians(1.0) : Math.toDegrees(1.0);
             f.push(vertex(f, insn, Op.MUL, false, (Num) args[0], Num.constant(factor, false)));
+            return;
+        }
+        if (math && insn.name.equals("getExponent") && args[0] instanceof Num a && !a.isConstant()) {
+            f.push(exponent(f, insn, a, insn.desc.equals("(F)I")));
             return;
         }
         if (math && insn.name.equals("round") && args[0] instanceof Num a && !a.isConstant()) {

@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosscountry.CompiledJacobian;
 import io.crosscountry.CrossCountry;
+import io.crosscountry.Order;
 import io.crosscountry.analysis.fixtures.Conversions;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.Op;
@@ -27,20 +29,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Integers computed from differentiated values ({@code (int) x}, {@code (long) x},
- * {@code Math.round}, {@code Double.isNaN} & co.) are pinned by guards that hold exactly where the
- * conversion gives the example's result; floor, ceil, rint and signum are vertices without an
- * in-edge.
+ * {@code Math.round}, {@code Math.getExponent}, {@code Double.isNaN} & co.) are pinned by guards
+ * that hold exactly where the conversion gives the example's result; floor, ceil, rint and signum
+ * are vertices without an in-edge.
  */
 class TracerConversionTest {
 
     private static final Class<?> C = Conversions.class;
 
     /**
-     * A fixture, whether its parameter is a float, the integer its conversion computes, and whether
+     * A fixture, whether its parameter is a float, the integer its conversion computes, whether
      * an infinite example's path holds for that infinity only (isFinite, isInfinite: guards are
-     * conjunctions, and "x is +inf or -inf" is not one).
+     * conjunctions, and "x is +inf or -inf" is not one), and the smallest magnitude from which a
+     * path holds on the example's side of zero only (getExponent, of |x|), or NaN for none.
      */
-    private record Subject(String method, boolean floatParam, DoubleToLongFunction conversion, boolean infinitiesApart) {
+    private record Subject(String method, boolean floatParam, DoubleToLongFunction conversion, boolean infinitiesApart,
+                           double signsApartFrom) {
+        Subject(String method, boolean floatParam, DoubleToLongFunction conversion, boolean infinitiesApart) {
+            this(method, floatParam, conversion, infinitiesApart, Double.NaN);       // never
+        }
     }
 
     private static final List<Subject> SUBJECTS = List.of(
@@ -53,20 +60,23 @@ class TracerConversionTest {
             new Subject("strictRoundLong", false, StrictMath::round, false),
             new Subject("isNaN", false, x -> Double.isNaN(x) ? 1 : 0, false),
             new Subject("isFinite", false, x -> Double.isFinite(x) ? 1 : 0, true),
-            new Subject("isInfinite", false, x -> Double.isInfinite(x) ? 1 : 0, true));
+            new Subject("isInfinite", false, x -> Double.isInfinite(x) ? 1 : 0, true),
+            new Subject("exponent", false, Math::getExponent, true, 0x1p-1022),
+            new Subject("exponentF", true, x -> Math.getExponent((float) x), true, 0x1p-126));
 
     private static final double[] SPECIAL = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
         Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
 
     /** Values where conversions change their result, their neighbours, and plain random ones. */
     private static double interesting(SplittableRandom r) {
-        double x = switch (r.nextInt(7)) {
+        double x = switch (r.nextInt(8)) {
             case 0 -> r.nextDouble(-10.0, 10.0);
             case 1 -> r.nextInt(-10, 11) + 0.5 * r.nextInt(-2, 3);
             case 2 -> SPECIAL[r.nextInt(SPECIAL.length)];
             case 3 -> (r.nextBoolean() ? 1 : -1) * (0x1p31 + 0.5 * r.nextInt(-4, 3));   // int saturation
             case 4 -> (r.nextBoolean() ? 1 : -1) * (0x1p52 + 0.5 * r.nextInt(-3, 4));   // where doubles become integers
             case 5 -> (r.nextBoolean() ? 1 : -1) * (0x1p63 + 2048.0 * r.nextInt(-2, 3)); // long saturation
+            case 6 -> (r.nextBoolean() ? 1 : -1) * Math.scalb(1.0, r.nextInt(-1074, 1024)); // powers of two
             default -> r.nextDouble(-1.0e12, 1.0e12);
         };
         return switch (r.nextInt(4)) {
@@ -113,10 +123,20 @@ class TracerConversionTest {
                 probes.add(b);
                 probes.add(Math.nextUp(b));
             }
+            // powers of two around x, and the smallest normals (where exponents change)
+            int e = Double.isFinite(x) && x != 0.0 ? Math.getExponent(x) : 0;
+            for (double b : new double[] {Math.scalb(1.0, e), Math.scalb(1.0, e + 1), 0x1p-1022, 0x1p-126}) {
+                for (double sign : new double[] {1.0, -1.0}) {
+                    probes.add(Math.nextDown(sign * b));
+                    probes.add(sign * b);
+                    probes.add(Math.nextUp(sign * b));
+                }
+            }
             for (double y0 : probes) {
                 double y = s.floatParam() ? (float) y0 : y0;
                 boolean same = s.conversion().applyAsLong(y) == k && Double.isNaN(y) == Double.isNaN(x)
-                        && !(s.infinitiesApart() && Double.isInfinite(x) && y != x);
+                        && !(s.infinitiesApart() && Double.isInfinite(x) && y != x)
+                        && !(Math.abs(x) >= s.signsApartFrom() && Math.signum(y) != Math.signum(x));
                 boolean holds = guardsHold(t, new double[] {y});
                 assertEquals(same, holds, s.method() + " traced at " + x + " (result " + k + "), called at " + y
                         + ": guards " + t.guards());
@@ -127,6 +147,21 @@ class TracerConversionTest {
                 }
             }
         }
+    }
+
+    /** frexp-like scaling: x · 2^-getExponent(x) is one mul by a literal, retraced in each binade. */
+    @Test
+    void scalingByTheExponentIsAProductByAPowerOfTwo() {
+        Graph g = CrossCountry.graph(C, "mantissa", 12.5);
+        assertEquals(1, g.numVertices(), listing(g));
+        assertEquals(ops(in(0), Operand.literal(0.125)), g.operands(1));
+        CompiledJacobian j = CrossCountry.jacobian(C, "mantissa", Order.REV, 12.5);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 200; i++) {
+            double x = (r.nextBoolean() ? 1 : -1) * Math.scalb(r.nextDouble(1.0, 2.0), r.nextInt(-60, 60));
+            assertEquals(Math.scalb(1.0, -Math.getExponent(x)), j.apply(x)[0][0], 0.0, "at " + x);
+        }
+        assertTrue(j.compiledPaths() > 10, "one path per binade and sign: " + j.compiledPaths());
     }
 
     @Test
