@@ -48,6 +48,7 @@ final class Intrinsics {
             TABLE.put(owner + ".copySign(DD)D", Op.COPY_SIGN);
             TABLE.put(owner + ".copySign(FF)F", Op.COPY_SIGN);
             binary(owner, "nextAfter", Op.NEXT_AFTER);
+            binary(owner, "IEEEremainder", Op.IEEE_REM);
             TABLE.put(owner + ".nextAfter(FD)F", Op.NEXT_AFTER);
             TABLE.put(owner + ".abs(F)F", Op.ABS);
             TABLE.put(owner + ".signum(F)F", Op.SIGNUM);

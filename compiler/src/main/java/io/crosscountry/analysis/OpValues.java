@@ -103,6 +103,7 @@ public final class OpValues {
             case SIGNUM -> StrictMath.signum(a);
             case ULP -> StrictMath.ulp(a);
             case NEXT_AFTER -> StrictMath.nextAfter(a, b);
+            case IEEE_REM -> StrictMath.IEEEremainder(a, b);
             case SQRT -> StrictMath.sqrt(a);
             case CBRT -> StrictMath.cbrt(a);
             case EXP -> StrictMath.exp(a);
@@ -144,6 +145,7 @@ public final class OpValues {
             case SIGNUM -> Math.signum(a);
             case ULP -> Math.ulp(a);
             case NEXT_AFTER -> Math.nextAfter(a, b);
+            case IEEE_REM -> Math.IEEEremainder(a, b);
             case ABS -> Math.abs(a);
             case SQRT -> Math.sqrt(a);
             case CBRT -> Math.cbrt(a);

@@ -17,7 +17,7 @@ import io.crosscountry.elimination.Op;
  * <p>Conventions where the derivative is not defined:
  * <ul>
  *   <li>{@code abs}: {@code signum(a)}, so 0 at {@code a = 0} (the symmetric subgradient);</li>
- *   <li>{@code rem}: ∂/∂b (a % b) = −n, n = (a − a % b)/b rounded to the integer it is (exact in
+ *   <li>{@code rem} and {@code ieee_rem}: ∂/∂b (a % b) = −n, n = (a − a % b)/b rounded to the integer it is (exact in
  *       real arithmetic, within a few ulps in double, far from the next integer below 2^51); where
  *       a/b is an integer, the side of the jump the remainder took;</li>
  *   <li>{@code max}/{@code min}: 1 to the selected operand, 0 to the other; on a tie the first
@@ -66,7 +66,7 @@ final class Partials {
             case FMA -> position == 2 ? c(1.0) : first ? b : a;                 // a·b + c
             case DIV -> first ? reciprocal(b)
                     : div(new Expr.Neg(single ? div(a, b) : r), b);          // -(a/b)/b
-            case REM -> first ? c(1.0)                                          // a % b = a - n·b:
+            case REM, IEEE_REM -> first ? c(1.0)                                // a % b = a - n·b:
                     : new Expr.Neg(call(MATH, "rint", div(sub(a, r), b)));     // n = (a - r)/b, an integer
             case ABS -> call(MATH, "signum", a);
             case SQRT -> div(c(0.5), r);

@@ -43,6 +43,7 @@ final class Primal {
             case ATAN2, POW, HYPOT, MAX, MIN -> Expr.call(math, op.symbol(), a, b);
             case COPY_SIGN -> Expr.call(math, "copySign", a, b);
             case NEXT_AFTER -> Expr.call(math, "nextAfter", a, b);
+            case IEEE_REM -> Expr.call(math, "IEEEremainder", a, b);
             case FMA -> Expr.call(math, "fma", a, b, c);
             default -> Expr.call(math, op.symbol(), a);
         };

@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  * <p>Shared by the property tests of code generation, by {@code crosscountry bench --many}, which
  * compiles thousands of them and compares each Jacobian with an independent reference, and by the
  * policy's training and held-out sets. {@link #generate(long, int)} draws from the operations those
- * sets were made with (every {@link Op} but floor, ceil, rint, signum, rem, fma, copysign, ulp
- * and nextafter, which came later), so that a seed keeps giving the same graph;
+ * sets were made with (every {@link Op} but floor, ceil, rint, signum, rem, fma, copysign, ulp,
+ * nextafter and ieee_rem, which came later), so that a seed keeps giving the same graph;
  * {@link #generate(long, int, boolean)} can add them.
  */
 public final class RandomPrograms {
@@ -35,7 +35,7 @@ public final class RandomPrograms {
 
     /** Operations added after the policy's training and held-out sets were made. */
     private static final Set<Op> LATER = EnumSet.of(Op.FLOOR, Op.CEIL, Op.RINT, Op.SIGNUM, Op.REM, Op.FMA,
-            Op.COPY_SIGN, Op.ULP, Op.NEXT_AFTER);
+            Op.COPY_SIGN, Op.ULP, Op.NEXT_AFTER, Op.IEEE_REM);
     /** The operations of the training and held-out sets (seeds reproduce their graphs). */
     private static final Op[] OPS = EnumSet.complementOf(EnumSet.copyOf(LATER)).toArray(new Op[0]);
     /** Every operation. */
@@ -56,7 +56,7 @@ public final class RandomPrograms {
 
     /**
      * A random program like {@link #generate(long, int)}; with {@code everyOp}, floor, ceil, rint,
-     * signum, rem, fma, copysign, ulp and nextafter are among the operations too (the same seed then gives
+     * signum, rem, fma, copysign, ulp, nextafter and ieee_rem are among the operations too (the same seed then gives
      * another program).
      */
     public static Program generate(long seed, int size, boolean everyOp) {
@@ -137,6 +137,7 @@ public final class RandomPrograms {
         return switch (op) {
             case DIV -> Math.abs(b) > 0.1;
             case REM -> Math.abs(b) > 0.1 && Math.abs(a / b - Math.rint(a / b)) > 1e-3;    // away from its jumps
+            case IEEE_REM -> Math.abs(b) > 0.1 && Math.abs(Math.abs(a / b - Math.floor(a / b)) - 0.5) > 1e-3;
             case SQRT, LOG, LOG10 -> a > 0.1;
             case CBRT -> Math.abs(a) > 0.1;
             case LOG1P -> a > -0.9;

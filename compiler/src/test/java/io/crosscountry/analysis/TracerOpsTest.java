@@ -105,6 +105,7 @@ class TracerOpsTest {
         c.add(floatCase(name(prefix, "minF"), Op.MIN, ANY, ANY));
         c.add(binary(name(prefix, "copySign"), Op.COPY_SIGN, WIDE, WIDE));
         c.add(binary(name(prefix, "nextAfter"), Op.NEXT_AFTER, WIDE, WIDE));
+        c.add(binary(name(prefix, "ieeeRemainder"), Op.IEEE_REM, WIDE, WIDE));
         c.add(floatCase(name(prefix, "nextAfterF"), Op.NEXT_AFTER, WIDE, WIDE));
         c.add(floatCase(name(prefix, "copySignF"), Op.COPY_SIGN, WIDE, WIDE));
         return c;

@@ -105,6 +105,7 @@ final class DualNumbers {
             case FMA: return new double[] {b, a, 1};
             case DIV: return new double[] {1 / b, -a / (b * b)};
             case REM: return new double[] {1, -(double) (long) (a / b)};  // a % b = a - trunc(a/b)·b
+            case IEEE_REM: return new double[] {1, -Math.rint(a / b)};   // a - (a/b to the nearest)·b
             case NEG: return new double[] {-1};
             case COPY:
             case TO_FLOAT: return new double[] {1};

@@ -118,6 +118,11 @@ class JacobianCompilerTest {
         cases.add(c(Ops.class, "toRadians", -90.0, 90.0, 1.0));
         cases.add(c(Ops.class, "toDegrees", -1.5, 1.5, 1.0));
         cases.add(c(Ops.class, "remShifted", 0.1, 0.4, 1.0, 1.0));
+        cases.add(c(Ops.class, "ieeeRemainderShifted", 0.1, 0.4, 1.0, 1.0));
+        for (String n : List.of("ieeeRemainder", "strictIeeeRemainder")) {
+            cases.add(c(Ops.class, n, 1.1, 1.4, 1.0, 1.0));                     // x/y in (0.79, 1.27): n = 1
+        }
+        cases.add(c(Ops.class, "headingError", -6.0, 6.0, 1.0, 1.0));
         cases.add(c(Ops.class, "fremShifted", 0.1, 0.4, 1f, 1f));
         cases.add(c(Ops.class, "remLiteral", 0.8, 1.4, 1.0));
         cases.add(c(Conversions.class, "timesFloor", 1.1, 1.9, 1.0));

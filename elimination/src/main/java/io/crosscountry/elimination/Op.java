@@ -94,7 +94,13 @@ public enum Op {
      * literal ±∞ direction): the neighbouring double of {@code start}, so ∂/∂start = 1 as for
      * {@code start} itself (a constant); the direction is read without an in-edge.
      */
-    NEXT_AFTER("nextafter", 2, Linear.START);
+    NEXT_AFTER("nextafter", 2, Linear.START),
+    /**
+     * {@code Math.IEEEremainder(a, b)}: a − n·b with n the integer nearest a/b (ties to even),
+     * fixed between its jumps, so as for {@link #REM} ∂/∂a = 1 (a constant) and ∂/∂b = −n; wraps
+     * an angle into [−π, π] with {@code IEEEremainder(t, 2π)}.
+     */
+    IEEE_REM("ieee_rem", 2, Linear.REM);
 
     private static final Map<String, Op> BY_SYMBOL =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Op::symbol, Function.identity()));
@@ -151,7 +157,7 @@ public enum Op {
      *
      * <p>Only the operand's own position is considered; the caller sums positions that refer to
      * the same value. Constant partials are: {@code ±1} for add, sub, neg, copy and to_float, and
-     * {@code 1} for the dividend of rem;
+     * {@code 1} for the dividend of rem and ieee_rem;
      * {@code c} for a multiplication by a literal {@code c}; {@code 1/c} for a division by a
      * literal {@code c} (numerator position only); for fma, {@code 1} for the addend and the other
      * factor where it is a literal; {@code 1} for nextafter's start.

@@ -87,6 +87,7 @@ final class ReferenceElimination {
             case DIV:
                 return pos == 0 && args[1].isLiteral() ? 1.0 / args[1].literal() : null;
             case REM:
+            case IEEE_REM:
                 return pos == 0 ? 1.0 : null;                 // a % b = a - n·b
             case NEXT_AFTER:
                 return pos == 0 ? 1.0 : null;                 // the start's neighbour

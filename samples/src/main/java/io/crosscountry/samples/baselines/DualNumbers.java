@@ -209,8 +209,8 @@ public final class DualNumbers implements JacobianMethod {
                 double r = u / w;
                 binary(r, 1.0 / w, -r / w);
             }
-            case Opcode.REM -> {
-                double r = u % w;
+            case Opcode.REM, Opcode.IEEE_REM -> {
+                double r = op == Opcode.REM ? u % w : Math.IEEEremainder(u, w);
                 binary(r, 1.0, -Opcode.quotient(u, w, r));
             }
             case Opcode.ATAN2 -> {

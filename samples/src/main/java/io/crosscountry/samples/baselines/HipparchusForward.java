@@ -137,7 +137,8 @@ abstract class HipparchusForward<T extends Derivative<T>> implements JacobianMet
                 case Opcode.MUL -> x.multiply(s[b[i]]);
                 case Opcode.DIV -> x.divide(s[b[i]]);
                 case Opcode.ATAN2 -> x.atan2(s[b[i]]);
-                case Opcode.REM -> rem(x, s[b[i]]);
+                case Opcode.REM -> rem(x, s[b[i]], x.getValue() % s[b[i]].getValue());
+                case Opcode.IEEE_REM -> rem(x, s[b[i]], Math.IEEEremainder(x.getValue(), s[b[i]].getValue()));
                 case Opcode.POW -> pow(x, s[b[i]]);
                 case Opcode.HYPOT -> x.hypot(s[b[i]]);
                 case Opcode.MAX -> max(x, s[b[i]]);
@@ -181,9 +182,11 @@ abstract class HipparchusForward<T extends Derivative<T>> implements JacobianMet
         return x.compose(MathX.logistic(v), e / (d * d));
     }
 
-    /** x % y as x − n·y with n fixed (Hipparchus' remainder is IEEE's, rounding n to the nearest). */
-    private static <T extends Derivative<T>> T rem(T x, T y) {
-        double r = x.getValue() % y.getValue();
+    /**
+     * The remainder {@code r} of x by y as x − n·y with n fixed ({@code %} or IEEE's, whose n is
+     * the nearest integer), with r itself as the value.
+     */
+    private static <T extends Derivative<T>> T rem(T x, T y, double r) {
         T d = x.subtract(y.multiply(Opcode.quotient(x.getValue(), y.getValue(), r)));
         return d.add(r - d.getValue());                    // the exact remainder as the value
     }

@@ -23,7 +23,7 @@ import io.crosscountry.elimination.Op;
  *   <li>{@code X_K} computes {@code a X k}; {@code K_X} computes {@code k X a}.</li>
  * </ul>
  * An operation with one literal operand and no {@code _K} form (atan2, hypot, max, min, rem,
- * copysign) reads the literal from a preceding {@link #CONST} instruction.
+ * ieee_rem, copysign) reads the literal from a preceding {@link #CONST} instruction.
  */
 final class Opcode {
 
@@ -83,6 +83,7 @@ final class Opcode {
     static final int NEXT_AFTER = 52;
     /** The float neighbour of slot {@code a} (a float value) towards {@code b}: {@code Math.nextAfter(float, double)}. */
     static final int NEXT_AFTER_F = 53;
+    static final int IEEE_REM = 54;
 
     private static final String[] NAMES = {
         "const", "stop", "round", "copy", "neg", "abs", "sqrt", "cbrt", "exp", "expm1", "log", "log10",
@@ -90,7 +91,7 @@ final class Opcode {
         "atanh", "erf", "logistic", "add", "sub", "mul", "div", "atan2", "pow", "hypot", "max", "min",
         "add_k", "sub_k", "k_sub", "mul_k", "div_k", "k_div", "pow_k", "k_pow",
         "floor", "ceil", "rint", "signum", "rem", "copysign", "ulp", "ulp_f",
-        "nextafter", "nextafter_f"};
+        "nextafter", "nextafter_f", "ieee_rem"};
 
     private Opcode() {
     }
@@ -123,7 +124,10 @@ final class Opcode {
         return opcode == NEXT_AFTER_F ? Math.nextAfter((float) u, w) : Math.nextAfter(u, w);
     }
 
-    /** The integer n of {@code r = a % b = a - n·b}, for the partial −n of rem with respect to b. */
+    /**
+     * The integer n of {@code r = a - n·b} ({@code a % b} or {@code IEEEremainder(a, b)}), for the
+     * partial −n with respect to b.
+     */
     static double quotient(double a, double b, double r) {
         return Math.rint((a - r) / b);
     }
@@ -131,7 +135,7 @@ final class Opcode {
     /** Whether the instruction reads slot {@code b} (the binary operations on two slots). */
     static boolean readsB(int opcode) {
         return opcode >= ADD && opcode <= MIN || opcode == REM || opcode == COPY_SIGN || opcode == NEXT_AFTER
-                || opcode == NEXT_AFTER_F;
+                || opcode == NEXT_AFTER_F || opcode == IEEE_REM;
     }
 
     /** Whether the instruction reads slot {@code a} (everything but {@link #CONST}). */
@@ -151,6 +155,7 @@ final class Opcode {
             case SIGNUM -> SIGNUM;
             case ULP -> ULP;
             case NEXT_AFTER -> NEXT_AFTER;
+            case IEEE_REM -> IEEE_REM;
             case NEG -> NEG;
             case ABS -> ABS;
             case SQRT -> SQRT;

@@ -265,6 +265,14 @@ public final class Tape {
         return push(r, a, 1.0, b, -Opcode.quotient(x, y, r));
     }
 
+    /** {@code Math.IEEEremainder(a, b)} = a − n·b, n the nearest integer to a/b: partials 1 and −n. */
+    public int ieeeRemainder(int a, int b) {
+        double x = value[a];
+        double y = value[b];
+        double r = Math.IEEEremainder(x, y);
+        return push(r, a, 1.0, b, -Opcode.quotient(x, y, r));
+    }
+
     public int atan2(int a, int b) {
         double y = value[a];
         double x = value[b];

@@ -103,6 +103,7 @@ public final class TapeReverse implements JacobianMethod {
                 case Opcode.DIV -> t.div(p, h[b[i]]);
                 case Opcode.ATAN2 -> t.atan2(p, h[b[i]]);
                 case Opcode.REM -> t.rem(p, h[b[i]]);
+                case Opcode.IEEE_REM -> t.ieeeRemainder(p, h[b[i]]);
                 case Opcode.POW -> t.pow(p, h[b[i]]);
                 case Opcode.HYPOT -> t.hypot(p, h[b[i]]);
                 case Opcode.MAX -> t.max(p, h[b[i]]);

@@ -26,7 +26,7 @@ class EveryOperationTest {
     private static final int[] FLOAT_ROWS = {48, 49, 70, 75};
     /** The fma vertices: a Program runs them as a product and a sum, rounding once more. */
     private static final int FIRST_FMA = 64;
-    private static final int LAST = 75;
+    private static final int LAST = 77;
 
     private static Graph graph() {
         Graph.Builder g = Graph.builder(4);
@@ -106,6 +106,8 @@ class EveryOperationTest {
         g.add(Op.NEXT_AFTER, x0, x3);                              // 73: the double below 0.3
         g.add(Op.NEXT_AFTER, x1, literal(Double.POSITIVE_INFINITY)); // 74: nextUp(0.7)
         g.add(Op.NEXT_AFTER, true, false, x2, x0);                 // 75: the float below 1.6f
+        g.add(Op.IEEE_REM, x2, x1);                                // 76: 1.6 − 2·0.7 (1.6/0.7 ≈ 2.29)
+        g.add(Op.IEEE_REM, x1, literal(0.25));                     // 77: 0.7 − 3·0.25 (0.7/0.25 = 2.8)
         return g.outputs(IntStream.rangeClosed(1, LAST).filter(v -> v != stop && v != folded).toArray()).build();
     }
 
@@ -178,6 +180,8 @@ class EveryOperationTest {
         assertEquals(Math.nextDown(X[0]), y[row(73)], 0.0, "nextAfter(x0, x3)");
         assertEquals(Math.nextUp(X[1]), y[row(74)], 0.0, "nextUp(x1)");
         assertEquals(Math.nextDown((float) X[2]), y[row(75)], 0.0, "float nextAfter(x2, x0)");
+        assertArrayEquals(new double[] {0, -2, 1, 0}, exact[row(76)], 0.0, "IEEEremainder(x2, x1)");
+        assertArrayEquals(new double[] {0, 1, 0, 0}, exact[row(77)], 0.0, "IEEEremainder(x1, 0.25)");
     }
 
     /** The output row of vertex {@code v} (vertices 46 and 50 are not outputs). */
