@@ -7,8 +7,9 @@ import org.objectweb.asm.Type;
 /**
  * The argument shapes of a traced method, and flattening of call arguments into inputs like the
  * analysis: {@code double}/{@code float} parameters and the elements of {@code double[]},
- * {@code float[]}, {@code double[][]} and {@code float[][]} parameters, in parameter order. Array lengths and every
- * other (concrete) parameter are part of the trace and must equal the example arguments.
+ * {@code float[]}, {@code double[][]} and {@code float[][]} parameters, in parameter order. Array
+ * lengths and every other (concrete) parameter are part of the trace and must equal the example
+ * arguments.
  */
 final class Arguments {
 

@@ -49,8 +49,9 @@ final class EntryWriter {
 
     /**
      * Whether build-time code handles a method of this descriptor: parameters {@code double},
-     * {@code float}, {@code double[]}, {@code float[]}, {@code double[][]}, {@code float[][]} and the primitive
-     * concrete types. Others (objects, {@code int[]}, …) make the stub call the runtime instead.
+     * {@code float}, {@code double[]}, {@code float[]}, {@code double[][]}, {@code float[][]} and
+     * the primitive concrete types. Others (objects, {@code int[]}, …) make the stub call the
+     * runtime instead.
      */
     static boolean supports(String descriptor) {
         for (Type t : Type.getArgumentTypes(descriptor)) {

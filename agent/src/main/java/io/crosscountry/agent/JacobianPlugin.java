@@ -50,8 +50,9 @@ import net.bytebuddy.matcher.ElementMatchers;
  * needs the crosscountry jar (compiler and runtime, not as an agent) on the class path.
  *
  * <p>A stub without {@code examples}, or with parameters the generated entry does not handle
- * (object parameters other than {@code double[]}, {@code float[]}, {@code double[][]}, {@code float[][]}), is
- * rewritten to call the run-time compiler at its first call, like the agent does. An invalid stub
+ * (object parameters other than {@code double[]}, {@code float[]}, {@code double[][]},
+ * {@code float[][]}), is rewritten to call the run-time compiler at its first call, like the agent
+ * does. An invalid stub
  * or a function the analysis rejects fails the build with a message naming the stub.
  */
 public final class JacobianPlugin implements Plugin {

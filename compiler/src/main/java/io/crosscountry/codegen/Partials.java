@@ -17,9 +17,9 @@ import io.crosscountry.elimination.Op;
  * <p>Conventions where the derivative is not defined:
  * <ul>
  *   <li>{@code abs}: {@code signum(a)}, so 0 at {@code a = 0} (the symmetric subgradient);</li>
- *   <li>{@code rem} and {@code ieee_rem}: ∂/∂b (a % b) = −n, n = (a − a % b)/b rounded to the integer it is (exact in
- *       real arithmetic, within a few ulps in double, far from the next integer below 2^51); where
- *       a/b is an integer, the side of the jump the remainder took;</li>
+ *   <li>{@code rem} and {@code ieee_rem} (r = a − n·b): ∂/∂b = −n, n = (a − r)/b rounded to the
+ *       integer it is (exact in real arithmetic, within a few ulps in double, far from the next
+ *       integer below 2^51); at a jump, the side the remainder took;</li>
  *   <li>{@code max}/{@code min}: 1 to the selected operand, 0 to the other; on a tie the first
  *       operand is selected; a NaN operand is selected (NaN propagates);</li>
  *   <li>{@code pow}: ∂/∂x x^y = y·x^(y−1), 0 when y = 0, computed as y·(x^y/x) where that is

@@ -56,8 +56,8 @@ public final class RandomPrograms {
 
     /**
      * A random program like {@link #generate(long, int)}; with {@code everyOp}, floor, ceil, rint,
-     * signum, rem, fma, copysign, ulp, nextafter and ieee_rem are among the operations too (the same seed then gives
-     * another program).
+     * signum, rem, fma, copysign, ulp, nextafter and ieee_rem are among the operations too (the
+     * same seed then gives another program).
      */
     public static Program generate(long seed, int size, boolean everyOp) {
         Op[] ops = everyOp ? ALL_OPS : OPS;
@@ -148,14 +148,18 @@ public final class RandomPrograms {
             case ABS, SIGNUM -> Math.abs(a) > 1e-3;
             case FLOOR, CEIL -> Math.abs(a - Math.rint(a)) > 1e-3;            // away from their jumps
             case RINT -> Math.abs(Math.abs(a - Math.floor(a)) - 0.5) > 1e-3;
-            case ULP -> a != 0.0 && Math.abs(Math.abs(Math.log(Math.abs(a)) / Math.log(2.0) - Math.getExponent(a)) - 0.5)
-                    < 0.499;                                                  // away from powers of two
+            case ULP -> a != 0.0 && Math.abs(binadeFraction(a) - 0.5) < 0.499;       // away from powers of two
             case ATAN2, HYPOT -> a * a + b * b > 0.01;
             case POW -> ob.isLiteral() && b == Math.rint(b) ? Math.abs(a) > 0.1 : a > 0.1 && Math.abs(b) < 4;
             case MAX, MIN -> oa.equals(ob) || Math.abs(a - b) > 1e-3;
             case COPY_SIGN -> Math.abs(a) > 1e-3 && Math.abs(b) > 1e-3;      // away from its kink and jump
             default -> true;
         };
+    }
+
+    /** Where |a| lies between the powers of two around it: log2|a| − getExponent(a), in [0, 1). */
+    private static double binadeFraction(double a) {
+        return Math.log(Math.abs(a)) / Math.log(2.0) - Math.getExponent(a);
     }
 
     private static Operand operand(SplittableRandom rnd, int numInputs, int numVertices) {

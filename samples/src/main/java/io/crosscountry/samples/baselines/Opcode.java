@@ -23,7 +23,7 @@ import io.crosscountry.elimination.Op;
  *   <li>{@code X_K} computes {@code a X k}; {@code K_X} computes {@code k X a}.</li>
  * </ul>
  * An operation with one literal operand and no {@code _K} form (atan2, hypot, max, min, rem,
- * ieee_rem, copysign) reads the literal from a preceding {@link #CONST} instruction.
+ * ieee_rem, copysign, nextafter) reads the literal from a preceding {@link #CONST} instruction.
  */
 final class Opcode {
 
@@ -81,7 +81,7 @@ final class Opcode {
     /** The float ulp of slot {@code a} (a float value): {@code Math.ulp(float)}. */
     static final int ULP_F = 51;
     static final int NEXT_AFTER = 52;
-    /** The float neighbour of slot {@code a} (a float value) towards {@code b}: {@code Math.nextAfter(float, double)}. */
+    /** The float neighbour of slot {@code a} (a float value) towards {@code b}: {@code Math.nextAfter(float, …)}. */
     static final int NEXT_AFTER_F = 53;
     static final int IEEE_REM = 54;
 

@@ -17,8 +17,8 @@ import java.util.List;
  * <p>Slots {@code 0 .. numInputs-1} hold the inputs (flattened parameter order); instruction
  * {@code i} writes slot {@code numInputs + i}. Every graph vertex becomes one instruction, plus a
  * {@link Opcode#ROUND} after a float operation and a {@link Opcode#CONST} for a literal operand of
- * atan2, hypot, max, min, rem or copysign. An operation on literals only is folded into a
- * {@code CONST}. An fma becomes a product and a sum (the baselines round once more than
+ * atan2, hypot, max, min, rem, ieee_rem, copysign or nextafter. An operation on literals only is
+ * folded into a {@code CONST}. An fma becomes a product and a sum (the baselines round once more than
  * {@code Math.fma}; their derivatives are the same).
  */
 public final class Program {
