@@ -121,26 +121,16 @@ final class Arguments {
                     }
                 }
                 case MATRIX -> {
-                    double[][] m = (double[][]) expect(a, double[][].class, i);
-                    checkLength(i, m.length, shapes[i].length, "");
-                    for (int r = 0; r < m.length; r++) {
-                        if (m[r] == null) {
-                            throw new IllegalArgumentException("argument " + i + " of " + method + " has a null row " + r);
-                        }
-                        checkLength(i, m[r].length, shapes[i][r], " row " + r);
-                        System.arraycopy(m[r], 0, x, k, m[r].length);
-                        k += m[r].length;
+                    double[][] m = (double[][]) checkRows(expect(a, double[][].class, i), i);
+                    for (double[] row : m) {
+                        System.arraycopy(row, 0, x, k, row.length);
+                        k += row.length;
                     }
                 }
                 case FLOAT_MATRIX -> {
-                    float[][] m = (float[][]) expect(a, float[][].class, i);
-                    checkLength(i, m.length, shapes[i].length, "");
-                    for (int r = 0; r < m.length; r++) {
-                        if (m[r] == null) {
-                            throw new IllegalArgumentException("argument " + i + " of " + method + " has a null row " + r);
-                        }
-                        checkLength(i, m[r].length, shapes[i][r], " row " + r);
-                        for (float f : m[r]) {
+                    float[][] m = (float[][]) checkRows(expect(a, float[][].class, i), i);
+                    for (float[] row : m) {
+                        for (float f : row) {
                             x[k++] = f;
                         }
                     }
@@ -232,6 +222,19 @@ final class Arguments {
                     + ", got " + (a == null ? "null" : a.getClass().getSimpleName()));
         }
         return a;
+    }
+
+    /** Checks that matrix argument {@code index} has the traced row count and row lengths, no null row. */
+    private Object[] checkRows(Object a, int index) {
+        Object[] m = (Object[]) a;
+        checkLength(index, m.length, shapes[index].length, "");
+        for (int r = 0; r < m.length; r++) {
+            if (m[r] == null) {
+                throw new IllegalArgumentException("argument " + index + " of " + method + " has a null row " + r);
+            }
+            checkLength(index, Array.getLength(m[r]), shapes[index][r], " row " + r);
+        }
+        return m;
     }
 
     private void checkLength(int index, int actual, int expected, String what) {

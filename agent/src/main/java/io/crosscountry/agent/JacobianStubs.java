@@ -135,13 +135,8 @@ public final class JacobianStubs {
 
     /** {@link #copy(double[], double[], int, int)} for a {@code double[][]} of the given row lengths. */
     public static int copy(double[][] a, double[] x, int at, int[] rowLengths) {
-        if (a == null || a.length != rowLengths.length) {
+        if (!hasShape(a, rowLengths)) {
             return 1;
-        }
-        for (int r = 0; r < a.length; r++) {
-            if (a[r] == null || a[r].length != rowLengths[r]) {
-                return 1;
-            }
         }
         for (double[] row : a) {
             System.arraycopy(row, 0, x, at, row.length);
@@ -152,13 +147,8 @@ public final class JacobianStubs {
 
     /** {@link #copy(double[][], double[], int, int[])} for a {@code float[][]}. */
     public static int copy(float[][] a, double[] x, int at, int[] rowLengths) {
-        if (a == null || a.length != rowLengths.length) {
+        if (!hasShape(a, rowLengths)) {
             return 1;
-        }
-        for (int r = 0; r < a.length; r++) {
-            if (a[r] == null || a[r].length != rowLengths[r]) {
-                return 1;
-            }
         }
         for (float[] row : a) {
             for (float f : row) {
@@ -166,5 +156,18 @@ public final class JacobianStubs {
             }
         }
         return 0;
+    }
+
+    /** Whether matrix {@code a} (a {@code double[][]} or {@code float[][]}) has these row lengths. */
+    private static boolean hasShape(Object[] a, int[] rowLengths) {
+        if (a == null || a.length != rowLengths.length) {
+            return false;
+        }
+        for (int r = 0; r < a.length; r++) {
+            if (a[r] == null || java.lang.reflect.Array.getLength(a[r]) != rowLengths[r]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
