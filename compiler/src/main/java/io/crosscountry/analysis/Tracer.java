@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -1120,6 +1121,18 @@ public final class Tracer {
                 System.arraycopy(src.elements, srcPos, dst.elements, dstPos, length);   // overlaps as the JVM does
                 return true;
             }
+            case "java/util/Arrays.sort" -> {
+                if (!(args[0] instanceof ArrayRef a) || (a.kind != 'D' && a.kind != 'F')
+                        || !(insn.desc.equals("([D)V") || insn.desc.equals("([F)V") || insn.desc.equals("([DII)V")
+                            || insn.desc.equals("([FII)V"))) {
+                    return false;
+                }
+                int from = args.length == 3 ? intValue(f, args[1]) : 0;
+                int to = args.length == 3 ? intValue(f, args[2]) : a.elements.length;
+                checkRange(f, insn, from, to, a.elements.length);
+                sort(f, insn, a, from, to);
+                return true;
+            }
             case "java/util/Arrays.copyOf", "java/util/Arrays.copyOfRange" -> {
                 if (!(args[0] instanceof ArrayRef a) || !Type.getReturnType(insn.desc).equals(Type.getArgumentTypes(insn.desc)[0])) {
                     return false;
@@ -1140,6 +1153,48 @@ public final class Tracer {
                 return false;
             }
         }
+    }
+
+    /**
+     * {@code Arrays.sort} of a traced double or float array: orders the elements as the JDK does
+     * at the example (by {@code Double.compare}; equal elements keep their order, which changes no
+     * value) and records, for each neighbouring pair of the result, a guard that holds exactly
+     * where the pair is in that order again: {@code x < y}, or {@code x == y} for a tie (a kink,
+     * where the derivative of the order statistics is one of the one-sided ones, as for max), with
+     * the tie's sign pinned too ({@code x > 0} or {@code x < 0}). NaN (sorted by its bits) and
+     * ties at zero (where the JDK orders −0.0 before 0.0, which comparisons cannot tell apart) are
+     * refused at the example; a NaN or a zero tie at a later call fails a guard.
+     */
+    private void sort(Frame f, AbstractInsnNode insn, ArrayRef a, int from, int to) {
+        Num[] part = new Num[to - from];
+        for (int i = from; i < to; i++) {
+            part[i - from] = (Num) a.elements[i];
+            if (Double.isNaN(part[i - from].value()) && !part[i - from].isConstant()) {
+                throw unsupported(f, insn, "sorting a differentiated NaN at the example arguments (its place depends on its bits)");
+            }
+        }
+        Num[] sorted = part.clone();
+        Arrays.sort(sorted, (x, y) -> Double.compare(x.value(), y.value()));        // stable
+        for (int k = 0; k + 1 < sorted.length; k++) {
+            Num x = sorted[k];
+            Num y = sorted[k + 1];
+            if (x.isConstant() && y.isConstant()) {
+                continue;
+            }
+            double xv = x.value();
+            double yv = y.value();
+            if (xv < yv) {
+                guard(f, insn, x, y.operand(), yv, true, Guard.mask(-1));                     // x < y
+            } else if (xv == 0.0) {
+                throw unsupported(f, insn, "sorting equal differentiated zeros at the example arguments"
+                        + " (the JDK puts -0.0 first, which comparisons cannot see)");
+            } else {
+                guard(f, insn, x, y.operand(), yv, true, Guard.mask(0));                      // x == y
+                Num differentiated = x.isConstant() ? y : x;
+                bound(f, insn, differentiated, 0.0, xv < 0, Guard.mask(xv > 0 ? 1 : -1));    // the tie's sign
+            }
+        }
+        System.arraycopy(sorted, 0, a.elements, from, sorted.length);
     }
 
     private void checkRange(Frame f, AbstractInsnNode insn, int from, int to, int length) {
