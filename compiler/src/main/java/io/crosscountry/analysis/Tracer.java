@@ -1156,6 +1156,36 @@ public final class Tracer {
     }
 
     /**
+     * {@code Double.compare} (or {@code Float.compare}) of differentiated values: returns the
+     * example's result and records a guard that holds exactly where it is the same — {@code x < y}
+     * or {@code x > y}, or {@code x == y} and the sign of the tie. A NaN or a tie of zeros at the
+     * example is refused (compare orders them by their bits, which comparisons cannot see).
+     */
+    private int compare(Frame f, AbstractInsnNode insn, Num x, Num y) {
+        double xv = x.value();
+        double yv = y.value();
+        if (Double.isNaN(xv) || Double.isNaN(yv)) {
+            throw unsupported(f, insn, "comparing a NaN at the example arguments (compare orders NaN by its bits)");
+        }
+        Num left = x.isConstant() ? y : x;                  // a guard's differentiated side for the tie's sign
+        if (xv < yv) {
+            guard(f, insn, x, y.operand(), yv, true, Guard.mask(-1));                         // x < y
+            return -1;
+        }
+        if (xv > yv) {
+            guard(f, insn, x, y.operand(), yv, false, Guard.mask(1));                         // x > y
+            return 1;
+        }
+        if (xv == 0.0) {
+            throw unsupported(f, insn, "comparing equal zeros at the example arguments"
+                    + " (compare puts -0.0 below 0.0, which comparisons cannot see)");
+        }
+        guard(f, insn, x, y.operand(), yv, true, Guard.mask(0));                              // x == y
+        bound(f, insn, left, 0.0, xv < 0, Guard.mask(xv > 0 ? 1 : -1));                      // the tie's sign
+        return 0;
+    }
+
+    /**
      * {@code Arrays.sort} of a traced double or float array: orders the elements as the JDK does
      * at the example (by {@code Double.compare}; equal elements keep their order, which changes no
      * value) and records, for each neighbouring pair of the result, a guard that holds exactly
@@ -1358,6 +1388,12 @@ public final class Tracer {
         }
         if (insn.owner.equals("java/lang/Double") && insn.desc.equals("(D)Z") && args[0] instanceof Num a
                 && !a.isConstant() && classify(f, insn, a, insn.name)) {
+            return;
+        }
+        if (insn.name.equals("compare") && (insn.owner.equals("java/lang/Double") && insn.desc.equals("(DD)I")
+                || insn.owner.equals("java/lang/Float") && insn.desc.equals("(FF)I"))
+                && args[0] instanceof Num x && args[1] instanceof Num y && !(x.isConstant() && y.isConstant())) {
+            f.push(compare(f, insn, x, y));
             return;
         }
         if (arrayCall(f, insn, args)) {

@@ -1,5 +1,6 @@
 package io.crosscountry.analysis;
 
+import static io.crosscountry.analysis.TestSupport.assertRefused;
 import static io.crosscountry.analysis.TestSupport.assertSameDouble;
 import static io.crosscountry.analysis.TestSupport.id;
 import static io.crosscountry.analysis.TestSupport.in;
@@ -147,6 +148,39 @@ class TracerConversionTest {
                 }
             }
         }
+    }
+
+    /** Double.compare and Float.compare: one guard that holds exactly where the result is the same. */
+    @Test
+    void compareIsPinnedByOneComparison() {
+        SplittableRandom r = new SplittableRandom(8);
+        double[] values = {-2.0, -0.5, 0.5, 1.5, 3.0};
+        for (int trial = 0; trial < 300; trial++) {
+            double x = r.nextBoolean() ? values[r.nextInt(values.length)] : r.nextDouble(-3, 3);
+            double y = r.nextBoolean() ? values[r.nextInt(values.length)] : r.nextDouble(-3, 3);
+            if (x == 0.0 && y == 0.0) {
+                continue;
+            }
+            Trace t = CrossCountry.trace(C, "compared", x, y);
+            int k = Double.compare(x, y);
+            assertEquals(k == 0 ? 2 : 1, t.guards().size(), x + " vs " + y + ": " + t.guards());
+            for (int probe = 0; probe < 40; probe++) {
+                double u = r.nextBoolean() ? values[r.nextInt(values.length)] : r.nextDouble(-3, 3);
+                double v = probe % 3 == 0 ? u : r.nextBoolean() ? values[r.nextInt(values.length)] : r.nextDouble(-3, 3);
+                boolean same = Double.compare(u, v) == k && (k != 0 || Math.signum(u) == Math.signum(x));
+                assertEquals(same, guardsHold(t, new double[] {u, v}), "traced at " + x + ", " + y + "; called at " + u + ", " + v);
+                if (same) {
+                    assertSameDouble(run(C, "compared", u, v)[0], GraphEvaluator.outputs(t.graph(), new double[] {u, v})[0],
+                            "compared(" + u + ", " + v + ")");
+                }
+            }
+        }
+        Trace constant = CrossCountry.trace(C, "comparedToConstant", 2.0);
+        assertTrue(guardsHold(constant, new double[] {1.75}) && !guardsHold(constant, new double[] {1.5}), "x > 1.5 only");
+        Trace floats = CrossCountry.trace(C, "comparedF", 0.25f, 0.75f);
+        assertSameDouble(run(C, "comparedF", 0.25f, 0.75f)[0], floats.outputValues()[0], "Float.compare");
+        assertRefused(C, "compared", "(DD)D", "INVOKESTATIC java/lang/Double.compare", "@conv-compare", "NaN", Double.NaN, 1.0);
+        assertRefused(C, "compared", "(DD)D", "INVOKESTATIC java/lang/Double.compare", "@conv-compare", "equal zeros", 0.0, -0.0);
     }
 
     /** frexp-like scaling: x · 2^-getExponent(x) is one mul by a literal, retraced in each binade. */
