@@ -1191,17 +1191,22 @@ public final class Tracer {
      * value) and records, for each neighbouring pair of the result, a guard that holds exactly
      * where the pair is in that order again: {@code x < y}, or {@code x == y} for a tie (a kink,
      * where the derivative of the order statistics is one of the one-sided ones, as for max), with
-     * the tie's sign pinned too ({@code x > 0} or {@code x < 0}). NaN (sorted by its bits) and
-     * ties at zero (where the JDK orders −0.0 before 0.0, which comparisons cannot tell apart) are
+     * the tie's sign pinned too ({@code x > 0} or {@code x < 0}). A NaN among differentiated values
+     * (sorted by its bits) and ties at zero (where the JDK orders −0.0 before 0.0, which comparisons cannot tell apart) are
      * refused at the example; a NaN or a zero tie at a later call fails a guard.
      */
     private void sort(Frame f, AbstractInsnNode insn, ArrayRef a, int from, int to) {
         Num[] part = new Num[to - from];
+        boolean differentiated = false;
+        boolean nan = false;
         for (int i = from; i < to; i++) {
             part[i - from] = (Num) a.elements[i];
-            if (Double.isNaN(part[i - from].value()) && !part[i - from].isConstant()) {
-                throw unsupported(f, insn, "sorting a differentiated NaN at the example arguments (its place depends on its bits)");
-            }
+            differentiated |= !part[i - from].isConstant();
+            nan |= Double.isNaN(part[i - from].value());
+        }
+        if (differentiated && nan) {
+            throw unsupported(f, insn, "sorting a NaN among differentiated values at the example arguments"
+                    + " (its place depends on its bits)");
         }
         Num[] sorted = part.clone();
         Arrays.sort(sorted, (x, y) -> Double.compare(x.value(), y.value()));        // stable
@@ -1220,8 +1225,8 @@ public final class Tracer {
                         + " (the JDK puts -0.0 first, which comparisons cannot see)");
             } else {
                 guard(f, insn, x, y.operand(), yv, true, Guard.mask(0));                      // x == y
-                Num differentiated = x.isConstant() ? y : x;
-                bound(f, insn, differentiated, 0.0, xv < 0, Guard.mask(xv > 0 ? 1 : -1));    // the tie's sign
+                Num signed = x.isConstant() ? y : x;
+                bound(f, insn, signed, 0.0, xv < 0, Guard.mask(xv > 0 ? 1 : -1));            // the tie's sign
             }
         }
         System.arraycopy(sorted, 0, a.elements, from, sorted.length);

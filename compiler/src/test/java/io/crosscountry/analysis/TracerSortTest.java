@@ -125,5 +125,6 @@ class TracerSortTest {
                 (Object) new double[] {1.0, Double.NaN, 0.5});
         assertRefused(S, "median", "([D)D", "INVOKESTATIC java/util/Arrays.sort", "@sort-median", "equal differentiated zeros",
                 (Object) new double[] {0.0, -0.0, 0.5});
+        assertRefused(S, "withNaN", "(D)D", "INVOKESTATIC java/util/Arrays.sort", "@sort-nan", "NaN", 0.5);
     }
 }
