@@ -89,9 +89,17 @@ final class Intrinsics {
         return Optional.ofNullable(TABLE.get(owner + "." + name + descriptor));
     }
 
+    /**
+     * JDK functional interfaces whose default and static methods (composition: {@code andThen},
+     * {@code compose}, {@code identity}, {@code and}, {@code or}, {@code negate}) are traced like
+     * user code: their bodies only create and call lambdas.
+     */
+    private static final java.util.Set<String> TRACED_JDK =
+            java.util.Set.of("java/util/function/DoubleUnaryOperator", "java/util/function/DoublePredicate");
+
     /** Whether calls to this class are library calls that must be intrinsics (never inlined). */
     static boolean isLibrary(String owner) {
-        return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/")
-                || owner.startsWith("sun/") || owner.equals("io/crosscountry/MathX");
+        return (owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/")
+                || owner.startsWith("sun/") || owner.equals("io/crosscountry/MathX")) && !TRACED_JDK.contains(owner);
     }
 }

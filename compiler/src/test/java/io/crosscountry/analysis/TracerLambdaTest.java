@@ -1,10 +1,13 @@
 package io.crosscountry.analysis;
 
 import static io.crosscountry.analysis.TestSupport.assertRefused;
+import static io.crosscountry.analysis.TestSupport.assertSameDoubles;
 import static io.crosscountry.analysis.TestSupport.checkPrimal;
 import static io.crosscountry.analysis.TestSupport.listing;
+import static io.crosscountry.analysis.TestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.crosscountry.CrossCountry;
 import io.crosscountry.analysis.fixtures.Lambdas;
 import io.crosscountry.elimination.Graph;
 import io.crosscountry.elimination.Op;
@@ -50,6 +53,25 @@ class TracerLambdaTest {
         Graph g = checkPrimal(L, "references", rnd, 200, -2.0, 2.0, 0.4, 1.5).graph();
         assertEquals(1, count(g, Op.SIN), "Math::sin is the intrinsic: " + listing(g));
         assertEquals(3, g.numOutputs());
+    }
+
+    /**
+     * The JDK's composition methods (DoubleUnaryOperator.andThen, compose, identity;
+     * DoublePredicate.and, or, negate) are traced like user code: only their lambdas' arithmetic
+     * and comparisons remain.
+     */
+    @Test
+    void compositionWithTheJdksDefaultMethods() {
+        Graph g = checkPrimal(L, "composed", rnd, 200, -2.0, 2.0, 0.4, 1.5).graph();
+        assertEquals(4, g.numVertices(), "x + y, sin, square, exp: " + listing(g));
+        Trace inside = CrossCountry.trace(L, "predicated", 0.5, 2.0);
+        assertEquals(3, inside.guards().size(), "0 < x < 1, so or() also tests x <= 10: " + inside.guards());
+        Trace outside = CrossCountry.trace(L, "predicated", 12.0, 2.0);
+        assertEquals(2, outside.guards().size(), "x > 0 and x >= 1: or() stops at the negation: " + outside.guards());
+        for (double x : new double[] {0.5, -0.5, 3.0, 12.0}) {
+            assertSameDoubles(run(L, "predicated", x, 2.0), CrossCountry.trace(L, "predicated", x, 2.0).outputValues(),
+                    "predicated at " + x);
+        }
     }
 
     /** Double::sum, Double::max, Double::min (and Float's) are +, max and min vertices. */

@@ -76,6 +76,7 @@ class JacobianCompilerTest {
         cases.add(c(Lambdas.class, "references", -2.0, 2.0, 1.0, 1.0));
         cases.add(c(Lambdas.class, "fields", -1.5, 1.5, 1.0, 1.0));
         cases.add(c(Lambdas.class, "reductions", -1.5, 1.5, new double[4], 1f, 1f));
+        cases.add(c(Lambdas.class, "composed", -1.5, 1.5, 1.0, 1.0));
         for (String n : List.of("neg", "square", "addLiteral", "literalMinus", "literalTimes", "overLiteral", "literalOver", "sqrt",
                 "cbrt", "exp", "expm1", "log", "log10", "log1p", "sin", "cos", "tan", "atan", "sinh", "cosh", "tanh",
                 "asinh", "erf", "logistic", "stopGradient", "timesStopped", "stopGradientOfConstant", "powLiteralBase",
