@@ -1159,9 +1159,10 @@ public final class Tracer {
      * {@code Double.compare} (or {@code Float.compare}) of differentiated values: returns the
      * example's result and records a guard that holds exactly where it is the same — {@code x < y}
      * or {@code x > y}, or {@code x == y} and the sign of the tie. A NaN or a tie of zeros at the
-     * example is refused (compare orders them by their bits, which comparisons cannot see).
+     * example is refused (compare orders them by their bits, which comparisons cannot see; the
+     * latter with {@code zeroTie} as the reason). Also pins each neighbouring pair of a sort.
      */
-    private int compare(Frame f, AbstractInsnNode insn, Num x, Num y) {
+    private int compare(Frame f, AbstractInsnNode insn, Num x, Num y, String zeroTie) {
         double xv = x.value();
         double yv = y.value();
         if (Double.isNaN(xv) || Double.isNaN(yv)) {
@@ -1177,8 +1178,7 @@ public final class Tracer {
             return 1;
         }
         if (xv == 0.0) {
-            throw unsupported(f, insn, "comparing equal zeros at the example arguments"
-                    + " (compare puts -0.0 below 0.0, which comparisons cannot see)");
+            throw unsupported(f, insn, zeroTie);
         }
         guard(f, insn, x, y.operand(), yv, true, Guard.mask(0));                              // x == y
         bound(f, insn, left, 0.0, xv < 0, Guard.mask(xv > 0 ? 1 : -1));                      // the tie's sign
@@ -1189,11 +1189,11 @@ public final class Tracer {
      * {@code Arrays.sort} of a traced double or float array: orders the elements as the JDK does
      * at the example (by {@code Double.compare}; equal elements keep their order, which changes no
      * value) and records, for each neighbouring pair of the result, a guard that holds exactly
-     * where the pair is in that order again: {@code x < y}, or {@code x == y} for a tie (a kink,
-     * where the derivative of the order statistics is one of the one-sided ones, as for max), with
-     * the tie's sign pinned too ({@code x > 0} or {@code x < 0}). A NaN among differentiated values
-     * (sorted by its bits) and ties at zero (where the JDK orders −0.0 before 0.0, which comparisons cannot tell apart) are
-     * refused at the example; a NaN or a zero tie at a later call fails a guard.
+     * where the pair is in that order again ({@link #compare}): {@code x < y}, or {@code x == y}
+     * for a tie (a kink, where the derivative of the order statistics is one of the one-sided ones,
+     * as for max), with the tie's sign pinned too. A NaN among differentiated values (sorted by its
+     * bits) and ties at zero (where the JDK orders −0.0 before 0.0, which comparisons cannot tell
+     * apart) are refused at the example; a NaN or a zero tie at a later call fails a guard.
      */
     private void sort(Frame f, AbstractInsnNode insn, ArrayRef a, int from, int to) {
         Num[] part = new Num[to - from];
@@ -1213,20 +1213,9 @@ public final class Tracer {
         for (int k = 0; k + 1 < sorted.length; k++) {
             Num x = sorted[k];
             Num y = sorted[k + 1];
-            if (x.isConstant() && y.isConstant()) {
-                continue;
-            }
-            double xv = x.value();
-            double yv = y.value();
-            if (xv < yv) {
-                guard(f, insn, x, y.operand(), yv, true, Guard.mask(-1));                     // x < y
-            } else if (xv == 0.0) {
-                throw unsupported(f, insn, "sorting equal differentiated zeros at the example arguments"
+            if (!(x.isConstant() && y.isConstant())) {
+                compare(f, insn, x, y, "sorting equal differentiated zeros at the example arguments"
                         + " (the JDK puts -0.0 first, which comparisons cannot see)");
-            } else {
-                guard(f, insn, x, y.operand(), yv, true, Guard.mask(0));                      // x == y
-                Num signed = x.isConstant() ? y : x;
-                bound(f, insn, signed, 0.0, xv < 0, Guard.mask(xv > 0 ? 1 : -1));            // the tie's sign
             }
         }
         System.arraycopy(sorted, 0, a.elements, from, sorted.length);
@@ -1398,7 +1387,8 @@ public final class Tracer {
         if (insn.name.equals("compare") && (insn.owner.equals("java/lang/Double") && insn.desc.equals("(DD)I")
                 || insn.owner.equals("java/lang/Float") && insn.desc.equals("(FF)I"))
                 && args[0] instanceof Num x && args[1] instanceof Num y && !(x.isConstant() && y.isConstant())) {
-            f.push(compare(f, insn, x, y));
+            f.push(compare(f, insn, x, y, "comparing equal zeros at the example arguments"
+                    + " (compare puts -0.0 below 0.0, which comparisons cannot see)"));
             return;
         }
         if (arrayCall(f, insn, args)) {
