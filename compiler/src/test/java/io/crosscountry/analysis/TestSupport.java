@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.crosscountry.CrossCountry;
 import io.crosscountry.UnsupportedBytecodeException;
 import io.crosscountry.elimination.Graph;
+import io.crosscountry.elimination.Op;
 import io.crosscountry.elimination.Operand;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -226,6 +227,33 @@ final class TestSupport {
     }
 
     // ------------------------------------------------------------------ graph structure
+
+    /** How many vertices of {@code g} perform {@code op}. */
+    static int count(Graph g, Op op) {
+        int c = 0;
+        for (int v = 1; v <= g.numVertices(); v++) {
+            c += g.op(v) == op ? 1 : 0;
+        }
+        return c;
+    }
+
+    /** Whether every guard of {@code t} holds at {@code inputs} (vertex operands evaluated by the graph). */
+    static boolean guardsHold(Trace t, double[] inputs) {
+        double[] vertices = GraphEvaluator.vertexValues(t.graph(), inputs);
+        for (Guard g : t.guards()) {
+            if (!g.holds(valueOf(g.left(), inputs, vertices), valueOf(g.right(), inputs, vertices))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double valueOf(Operand o, double[] inputs, double[] vertices) {
+        if (o.isLiteral()) {
+            return o.literal();
+        }
+        return o.isInput() ? inputs[o.inputIndex()] : vertices[o.ref() - 1];
+    }
 
     static List<Operand> ops(Operand... o) {
         return List.of(o);

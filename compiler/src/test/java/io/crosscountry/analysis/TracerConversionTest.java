@@ -2,6 +2,7 @@ package io.crosscountry.analysis;
 
 import static io.crosscountry.analysis.TestSupport.assertRefused;
 import static io.crosscountry.analysis.TestSupport.assertSameDouble;
+import static io.crosscountry.analysis.TestSupport.guardsHold;
 import static io.crosscountry.analysis.TestSupport.id;
 import static io.crosscountry.analysis.TestSupport.in;
 import static io.crosscountry.analysis.TestSupport.line;
@@ -85,24 +86,6 @@ class TracerConversionTest {
             case 1 -> Math.nextDown(x);
             default -> x;
         };
-    }
-
-    /** The value of a guard operand at the inputs (vertices evaluated by the graph). */
-    private static double valueOf(Operand o, double[] inputs, double[] vertices) {
-        if (o.isLiteral()) {
-            return o.literal();
-        }
-        return o.isInput() ? inputs[o.inputIndex()] : vertices[o.ref() - 1];
-    }
-
-    private static boolean guardsHold(Trace t, double[] inputs) {
-        double[] vertices = GraphEvaluator.vertexValues(t.graph(), inputs);
-        for (Guard g : t.guards()) {
-            if (!g.holds(valueOf(g.left(), inputs, vertices), valueOf(g.right(), inputs, vertices))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Property(tries = 150)

@@ -3,6 +3,7 @@ package io.crosscountry.analysis;
 import static io.crosscountry.analysis.TestSupport.assertRefused;
 import static io.crosscountry.analysis.TestSupport.assertSameDoubles;
 import static io.crosscountry.analysis.TestSupport.checkPrimal;
+import static io.crosscountry.analysis.TestSupport.count;
 import static io.crosscountry.analysis.TestSupport.listing;
 import static io.crosscountry.analysis.TestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,14 +25,6 @@ class TracerLambdaTest {
     private static final Class<?> L = Lambdas.class;
 
     private final SplittableRandom rnd = new SplittableRandom(0x1A3BDA);
-
-    private static int count(Graph g, Op op) {
-        int c = 0;
-        for (int v = 1; v <= g.numVertices(); v++) {
-            c += g.op(v) == op ? 1 : 0;
-        }
-        return c;
-    }
 
     @Test
     void anIntegratorCallsTheCapturingLambdaAtEveryNode() {

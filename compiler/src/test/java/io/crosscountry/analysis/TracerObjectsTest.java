@@ -2,6 +2,7 @@ package io.crosscountry.analysis;
 
 import static io.crosscountry.analysis.TestSupport.assertRefused;
 import static io.crosscountry.analysis.TestSupport.checkPrimal;
+import static io.crosscountry.analysis.TestSupport.count;
 import static io.crosscountry.analysis.TestSupport.id;
 import static io.crosscountry.analysis.TestSupport.line;
 import static io.crosscountry.analysis.TestSupport.listing;
@@ -121,14 +122,6 @@ class TracerObjectsTest {
         assertEquals(Math.sqrt(0.3 * 0.3 + 0.4 * 0.4 + 1.0), t.outputValues()[0], 0.0);
         Trace clipped = CrossCountry.trace(O, "clippedNorm", 3.0, 0.4);
         assertEquals(2.0, clipped.outputValues()[0], 0.0);
-    }
-
-    private static int count(Graph g, Op op) {
-        int c = 0;
-        for (int v = 1; v <= g.numVertices(); v++) {
-            c += g.op(v) == op ? 1 : 0;
-        }
-        return c;
     }
 
     @Test

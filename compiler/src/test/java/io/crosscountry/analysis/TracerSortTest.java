@@ -2,6 +2,7 @@ package io.crosscountry.analysis;
 
 import static io.crosscountry.analysis.TestSupport.assertRefused;
 import static io.crosscountry.analysis.TestSupport.assertSameDoubles;
+import static io.crosscountry.analysis.TestSupport.guardsHold;
 import static io.crosscountry.analysis.TestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import io.crosscountry.CompiledJacobian;
 import io.crosscountry.CrossCountry;
 import io.crosscountry.Order;
 import io.crosscountry.analysis.fixtures.Sorting;
-import io.crosscountry.elimination.Operand;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
@@ -31,15 +31,6 @@ class TracerSortTest {
         return IntStream.range(0, x.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> x[i]).thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
-    }
-
-    private static boolean guardsHold(Trace t, double[] inputs) {
-        double[] vertices = GraphEvaluator.vertexValues(t.graph(), inputs);
-        return t.guards().stream().allMatch(g -> g.holds(valueOf(g.left(), inputs, vertices), valueOf(g.right(), inputs, vertices)));
-    }
-
-    private static double valueOf(Operand o, double[] inputs, double[] vertices) {
-        return o.isLiteral() ? o.literal() : o.isInput() ? inputs[o.inputIndex()] : vertices[o.ref() - 1];
     }
 
     private static double[] random(SplittableRandom r, int n) {
